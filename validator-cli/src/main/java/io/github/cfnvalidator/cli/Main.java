@@ -1,0 +1,19 @@
+package io.github.cfnvalidator.cli;
+
+import picocli.CommandLine;
+
+/** The {@code cfn-validator} launcher: runs the command line and exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    /** Runs the CLI and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return CfnValidatorCommand.commandLine().execute(args);
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.cfnvalidator.cli;
+
+import io.github.cfnvalidator.Validator;
+import io.github.cfnvalidator.report.FileReport;
+import io.github.cfnvalidator.report.Report;
+import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.report.TextReportWriter;
+import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.template.ParseProblem;
+import io.github.cfnvalidator.template.TemplateParseException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfn-validator validate}: checks templates and folders of templates against the rules. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks CloudFormation templates (files, or folders searched for *.yaml *.yml *.json "
+                + "*.template) against the rules.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
+                "2:input error (unreadable or malformed template or parameter file, bad option)"})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or folders.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
+            + "standard output (a summary line still goes to standard output).")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--parameters", paramLabel = "FILE", description = "Deploy-time parameter values that pin "
+            + "parameters: a CloudFormation JSON list, a {\"Parameters\": {..}} file or Key=Value lines. "
+            + "Repeatable; later files win.")
+    List<Path> parameterFiles = new ArrayList<>();
+
+    @Option(names = "--unresolved", paramLabel = "LEVEL", defaultValue = "warning",
+            description = "Severity of findings for values that cannot be verified before deploy: warning or error "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String unresolved;
+
+    @Option(names = "--skip-rule", paramLabel = "ID", description = "Turn a rule off. Repeatable.")
+    List<String> skipRules = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files checked at once (default: processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Severity unresolvedSeverity;
+        try {
+            unresolvedSeverity = Severity.parse(unresolved);
+            if (unresolvedSeverity == Severity.INFO) {
+                throw new IllegalArgumentException("--unresolved takes warning or error");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("cfn-validator validate: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
+        Validator.Builder builder = Validator.builder().unresolvedSeverity(unresolvedSeverity).skipRules(skipRules);
+        if (threads != null) {
+            builder.threads(Math.max(1, threads));
+        }
+        List<FileReport> parameterErrors = new ArrayList<>();
+        for (Path p : parameterFiles) {
+            try {
+                builder.parameters(ParameterValues.read(p));
+            } catch (TemplateParseException e) {
+                parameterErrors.add(FileReport.failed(p.toString(), e.problems()));
+            }
+        }
+        Report report = builder.build().validate(paths);
+        if (!parameterErrors.isEmpty()) {
+            List<FileReport> all = new ArrayList<>(parameterErrors);
+            all.addAll(report.files());
+            report = new Report(all);
+        }
+        write(report);
+        if (report.hasInputErrors()) {
+            return ExitCodes.INPUT_ERROR;
+        }
+        return report.summary().atOrAbove(failOn.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+    }
+
+    private void write(Report report) throws IOException {
+        if (output == null) {
+            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+            format.writer().write(report, out);
+            out.flush();
+            return;
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            format.writer().write(report, w);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (FileReport f : report.files()) {
+            for (ParseProblem p : f.errors()) {
+                out.println(TextReportWriter.line(p));
+            }
+        }
+        out.println(report.summary().describe() + " (report: " + output + ")");
+        out.flush();
+    }
+}

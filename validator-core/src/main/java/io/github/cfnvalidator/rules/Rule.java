@@ -1,0 +1,13 @@
+package io.github.cfnvalidator.rules;
+
+/**
+ * A check over one template. Implementations are stateless (or immutable) so one instance serves every template and
+ * thread; they report through the {@link RuleContext}.
+ */
+public interface Rule {
+    /** The rule's id, severity, summary and docs. */
+    RuleMetadata metadata();
+
+    /** Checks one template and reports findings to the context. */
+    void check(RuleContext context);
+}

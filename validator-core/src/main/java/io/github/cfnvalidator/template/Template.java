@@ -1,0 +1,253 @@
+package io.github.cfnvalidator.template;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed CloudFormation template: the node tree plus typed views of its sections. Immutable; build one with
+ * {@link TemplateReader} or {@link #of(Node)}.
+ */
+public final class Template {
+    /** The key prefix of an {@code AWS::LanguageExtensions} loop. */
+    public static final String FOR_EACH_PREFIX = "Fn::ForEach::";
+
+    private final String file;
+    private final MapNode root;
+    private final Map<String, Parameter> parameters;
+    private final Map<String, Node> conditions;
+    private final Map<String, Node> mappings;
+    private final Map<String, Resource> resources;
+    private final List<MapNode.Entry> resourceLoops;
+    private final Map<String, Output> outputs;
+    private final List<String> transforms;
+
+    private Template(String file, MapNode root, Map<String, Parameter> parameters, Map<String, Node> conditions,
+                     Map<String, Node> mappings, Map<String, Resource> resources, List<MapNode.Entry> resourceLoops,
+                     Map<String, Output> outputs, List<String> transforms) {
+        this.file = file;
+        this.root = root;
+        this.parameters = Collections.unmodifiableMap(parameters);
+        this.conditions = Collections.unmodifiableMap(conditions);
+        this.mappings = Collections.unmodifiableMap(mappings);
+        this.resources = Collections.unmodifiableMap(resources);
+        this.resourceLoops = List.copyOf(resourceLoops);
+        this.outputs = Collections.unmodifiableMap(outputs);
+        this.transforms = List.copyOf(transforms);
+    }
+
+    /** Whether a document looks like it is meant as a template (a map with Resources or a format version). */
+    public static boolean looksLikeTemplate(Node root) {
+        return root instanceof MapNode m && (m.has("Resources") || m.has("AWSTemplateFormatVersion"));
+    }
+
+    /**
+     * Builds the typed views over a document, checking the shapes CloudFormation insists on.
+     *
+     * @throws TemplateParseException if the document is not a template or a section has the wrong shape
+     */
+    public static Template of(Node document) throws TemplateParseException {
+        String file = document.location().file();
+        List<ParseProblem> problems = new ArrayList<>();
+        if (!(document instanceof MapNode root)) {
+            throw new TemplateParseException(new ParseProblem("the document is " + document.describeKind()
+                    + ", not a template; a template is a map with a Resources section", document.location()));
+        }
+        Node resourcesNode = root.get("Resources");
+        if (resourcesNode == null) {
+            throw new TemplateParseException(new ParseProblem(
+                    "the document has no Resources section, so it is not a CloudFormation template", root.location()));
+        }
+        List<String> transforms = readTransforms(root.get("Transform"));
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        List<MapNode.Entry> loops = new ArrayList<>();
+        if (!(resourcesNode instanceof MapNode rm)) {
+            problems.add(new ParseProblem("Resources must be a map of logical ids to resources, not "
+                    + resourcesNode.describeKind(), resourcesNode.location()));
+        } else {
+            if (rm.isEmpty()) {
+                problems.add(new ParseProblem("Resources is empty; a template must declare at least one resource",
+                        rm.location()));
+            }
+            for (MapNode.Entry e : rm.entries()) {
+                if (e.key().startsWith(FOR_EACH_PREFIX)) {
+                    loops.add(e);
+                    continue;
+                }
+                if (!(e.value() instanceof MapNode r)) {
+                    problems.add(new ParseProblem("resource " + e.key() + " must be a map with a Type, not "
+                            + e.value().describeKind(), e.value().location()));
+                    continue;
+                }
+                Node type = r.get("Type");
+                if (type == null) {
+                    problems.add(new ParseProblem("resource " + e.key() + " has no Type", e.keyLocation()));
+                    continue;
+                }
+                if (!(type instanceof ScalarNode ts) || !ts.isString()) {
+                    problems.add(new ParseProblem("the Type of resource " + e.key() + " must be a string such as "
+                            + "AWS::S3::Bucket, not " + type.describeKind(), type.location()));
+                    continue;
+                }
+                Node props = r.get("Properties");
+                if (props != null && !(props instanceof MapNode) && !(props instanceof ScalarNode s && s.isNull())) {
+                    problems.add(new ParseProblem("the Properties of resource " + e.key() + " must be a map, not "
+                            + props.describeKind(), props.location()));
+                }
+                resources.put(e.key(), new Resource(e.key(), e.keyLocation(), r));
+            }
+        }
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        MapNode params = section(root, "Parameters", problems);
+        if (params != null) {
+            for (MapNode.Entry e : params.entries()) {
+                if (!(e.value() instanceof MapNode p)) {
+                    problems.add(new ParseProblem("parameter " + e.key() + " must be a map with a Type, not "
+                            + e.value().describeKind(), e.value().location()));
+                    continue;
+                }
+                if (!p.has("Type")) {
+                    problems.add(new ParseProblem("parameter " + e.key() + " has no Type", e.keyLocation()));
+                    continue;
+                }
+                parameters.put(e.key(), new Parameter(e.key(), e.keyLocation(), p));
+            }
+        }
+        Map<String, Node> conditions = entriesOf(section(root, "Conditions", problems));
+        Map<String, Node> mappings = entriesOf(section(root, "Mappings", problems));
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        MapNode outs = section(root, "Outputs", problems);
+        if (outs != null) {
+            for (MapNode.Entry e : outs.entries()) {
+                if (e.value() instanceof MapNode o) {
+                    outputs.put(e.key(), new Output(e.key(), e.keyLocation(), o));
+                } else if (!e.key().startsWith(FOR_EACH_PREFIX)) {
+                    problems.add(new ParseProblem("output " + e.key() + " must be a map with a Value, not "
+                            + e.value().describeKind(), e.value().location()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateParseException(problems);
+        }
+        return new Template(file, root, parameters, conditions, mappings, resources, loops, outputs, transforms);
+    }
+
+    private static MapNode section(MapNode root, String name, List<ParseProblem> problems) {
+        Node n = root.get(name);
+        if (n == null || n instanceof ScalarNode s && s.isNull()) {
+            return null;
+        }
+        if (n instanceof MapNode m) {
+            return m;
+        }
+        problems.add(new ParseProblem(name + " must be a map, not " + n.describeKind(), n.location()));
+        return null;
+    }
+
+    private static Map<String, Node> entriesOf(MapNode m) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        if (m != null) {
+            for (MapNode.Entry e : m.entries()) {
+                out.put(e.key(), e.value());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> readTransforms(Node t) {
+        List<String> out = new ArrayList<>();
+        if (t instanceof ScalarNode s) {
+            out.add(s.text());
+        } else if (t instanceof ListNode l) {
+            for (Node n : l.items()) {
+                if (n instanceof ScalarNode s) {
+                    out.add(s.text());
+                } else if (n instanceof MapNode m) {
+                    m.text("Name").ifPresent(out::add);
+                }
+            }
+        } else if (t instanceof MapNode m) {
+            m.text("Name").ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The file name used in locations. */
+    public String file() {
+        return file;
+    }
+
+    /** The whole document. */
+    public MapNode root() {
+        return root;
+    }
+
+    /** AWSTemplateFormatVersion, if given. */
+    public Optional<String> formatVersion() {
+        return root.text("AWSTemplateFormatVersion");
+    }
+
+    /** Description, if given. */
+    public Optional<String> description() {
+        return root.text("Description");
+    }
+
+    /** The names of the transforms (macros) the template declares, e.g. {@code AWS::Serverless-2016-10-31}. */
+    public List<String> transforms() {
+        return transforms;
+    }
+
+    /** Whether the template declares a transform. */
+    public boolean hasTransform(String name) {
+        return transforms.contains(name);
+    }
+
+    /** Parameters by name, in source order. */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** A parameter by name. */
+    public Optional<Parameter> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
+    }
+
+    /** Condition expressions by name, in source order. */
+    public Map<String, Node> conditions() {
+        return conditions;
+    }
+
+    /** Mappings by name, in source order. */
+    public Map<String, Node> mappings() {
+        return mappings;
+    }
+
+    /** Resources by logical id, in source order (loops of {@code Fn::ForEach} are in {@link #resourceLoops()}). */
+    public Map<String, Resource> resources() {
+        return resources;
+    }
+
+    /** A resource by logical id. */
+    public Optional<Resource> resource(String logicalId) {
+        return Optional.ofNullable(resources.get(logicalId));
+    }
+
+    /** The {@code Fn::ForEach::*} entries of the Resources section, not yet expanded. */
+    public List<MapNode.Entry> resourceLoops() {
+        return resourceLoops;
+    }
+
+    /** Outputs by name, in source order. */
+    public Map<String, Output> outputs() {
+        return outputs;
+    }
+
+    @Override
+    public String toString() {
+        return "Template " + file + " (" + resources.size() + " resources)";
+    }
+}
