@@ -1,0 +1,318 @@
+package io.github.cfnvalidator.guard;
+
+import java.util.List;
+
+/**
+ * The abstract syntax of a Guard 3 rule file, one immutable node type per construct of cfn-guard's grammar. Display
+ * forms ({@code toString}) follow cfn-guard's, because reports quote them as clause contexts.
+ */
+final class GuardAst {
+    private GuardAst() {
+    }
+
+    /** Comparison operators. */
+    enum CmpOp {
+        EQ("Eq", "EQUALS"), IN("In", "IN"), GT("Gt", "GREATER THAN"), LT("Lt", "LESS THAN"),
+        LE("Le", "LESS THAN EQUALS"), GE("Ge", "GREATER THAN EQUALS"), EXISTS("Exists", "EXISTS"),
+        EMPTY("Empty", "EMPTY"), IS_STRING("IsString", "IS STRING"), IS_LIST("IsList", "IS LIST"),
+        IS_MAP("IsMap", "IS MAP"), IS_BOOL("IsBool", "IS BOOL"), IS_INT("IsInt", "IS INT"),
+        IS_FLOAT("IsFloat", "IS FLOAT"), IS_NULL("IsNull", "IS NULL");
+
+        final String serdeName;
+        final String display;
+
+        CmpOp(String serdeName, String display) {
+            this.serdeName = serdeName;
+            this.display = display;
+        }
+
+        boolean unary() {
+            switch (this) {
+                case EQ:
+                case IN:
+                case GT:
+                case LT:
+                case LE:
+                case GE:
+                    return false;
+                default:
+                    return true;
+            }
+        }
+    }
+
+    /** An operator and whether it is negated ({@code !=}, {@code not in}, {@code !exists}). */
+    record Cmp(CmpOp op, boolean not) {
+        /** cfn-guard's {@code display_comparator}: {@code "not EQUALS "}. */
+        String display() {
+            return (not ? "not " : "") + op.display + " ";
+        }
+    }
+
+    /** Where a construct starts in the rule file (1-based). */
+    record FileLoc(String file, int line, int column) {
+        @Override
+        public String toString() {
+            return "Location[file:" + file + ", line:" + line + ", column:" + column + "]";
+        }
+    }
+
+    /** One step of a query. */
+    sealed interface QueryPart permits This, Key, MapKeyFilter, AllValues, AllIndices, Index, Filter {
+    }
+
+    /** {@code this}. */
+    record This() implements QueryPart {
+        @Override
+        public String toString() {
+            return "_";
+        }
+    }
+
+    /**
+     * A key ({@code Properties}, {@code 'quoted'}) or a variable ({@code %name}). Keys that read as a 32-bit
+     * integer index lists; the case-converted forms cfn-guard falls back to are computed once here.
+     */
+    static final class Key implements QueryPart {
+        final String name;
+        final Integer index;
+        final String[] conversions;
+
+        Key(String name) {
+            this.name = name;
+            this.index = parseI32(name);
+            this.conversions = name.startsWith("%") ? null : GuardInflector.conversions(name);
+        }
+
+        boolean isVariable() {
+            return name.startsWith("%");
+        }
+
+        String variable() {
+            return name.substring(1);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        private static Integer parseI32(String s) {
+            if (s.isEmpty() || s.length() > 11) {
+                return null;
+            }
+            int i = 0;
+            if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+                i = 1;
+            }
+            if (i == s.length()) {
+                return null;
+            }
+            for (int j = i; j < s.length(); j++) {
+                char c = s.charAt(j);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+            }
+            try {
+                return Integer.parseInt(s.charAt(0) == '+' ? s.substring(1) : s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** {@code [ keys == /x/ ]}, optionally capturing the keys as {@code [ name | keys ... ]}. */
+    record MapKeyFilter(String name, Cmp cmp, LetValue compareWith) implements QueryPart {
+        @Override
+        public String toString() {
+            return (name == null ? "" : name) + " (map-key-filter-clauses)";
+        }
+    }
+
+    /** {@code *}, or {@code [ name ]} capturing map keys. */
+    record AllValues(String name) implements QueryPart {
+        @Override
+        public String toString() {
+            return "*";
+        }
+    }
+
+    /** {@code [*]}, or {@code [name]}. */
+    record AllIndices(String name) implements QueryPart {
+        @Override
+        public String toString() {
+            return "[*]";
+        }
+    }
+
+    /** {@code [3]} or {@code .3}. */
+    record Index(int index) implements QueryPart {
+        @Override
+        public String toString() {
+            return Integer.toString(index);
+        }
+    }
+
+    /** {@code [ Type == 'x' ]}, optionally capturing keys as {@code [ name | ... ]}. */
+    record Filter(String name, List<List<GuardClause>> conjunctions) implements QueryPart {
+        @Override
+        public String toString() {
+            return (name == null ? "" : name) + " (filter-clauses)";
+        }
+    }
+
+    /** A query: its parts, and whether every value must satisfy it ({@code false} after {@code some}). */
+    record AccessQuery(List<QueryPart> parts, boolean matchAll) {
+        @Override
+        public String toString() {
+            return sliceDisplay(parts);
+        }
+    }
+
+    /** cfn-guard's SliceDisplay: parts joined by dots, {@code .[} shortened to {@code [}. */
+    static String sliceDisplay(List<?> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sb.append('.');
+            }
+            sb.append(parts.get(i));
+        }
+        return sb.toString().replace(".[", "[");
+    }
+
+    /** The right-hand side of a comparison or an assignment. */
+    sealed interface LetValue permits ValueLit, Access, Call {
+    }
+
+    /** A literal. */
+    record ValueLit(GuardValue value) implements LetValue {
+        @Override
+        public String toString() {
+            return GuardJson.valueOnly(value);
+        }
+    }
+
+    /** A query. */
+    record Access(AccessQuery query) implements LetValue {
+        @Override
+        public String toString() {
+            return query.toString();
+        }
+    }
+
+    /** A function call. */
+    record Call(FunctionExpr call) implements LetValue {
+        @Override
+        public String toString() {
+            return call.toString();
+        }
+    }
+
+    /** {@code name(arg, ...)}. */
+    record FunctionExpr(String name, List<LetValue> parameters, FileLoc location) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(name).append('(');
+            for (int i = 0; i < parameters.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(parameters.get(i));
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    /** {@code let name = value}. */
+    record LetExpr(String var, LetValue value) {
+    }
+
+    /** Anything that can stand in a block. */
+    sealed interface GuardClause permits AccessClause, NamedRuleRef, ParamRuleCall, BlockClause, WhenBlock {
+    }
+
+    /** {@code [not] query OP [rhs] [<< message >>]}. */
+    static final class AccessClause implements GuardClause {
+        final AccessQuery query;
+        final Cmp cmp;
+        final LetValue compareWith;
+        final String customMessage;
+        final FileLoc location;
+        final boolean negation;
+        private final String display;
+
+        AccessClause(AccessQuery query, Cmp cmp, LetValue compareWith, String customMessage, FileLoc location,
+                     boolean negation) {
+            this.query = query;
+            this.cmp = cmp;
+            this.compareWith = compareWith;
+            this.customMessage = customMessage;
+            this.location = location;
+            this.negation = negation;
+            this.display = (negation ? "not" : "") + " " + query + " " + cmp.display() + " "
+                    + (compareWith == null ? "" : compareWith.toString());
+        }
+
+        @Override
+        public String toString() {
+            return display;
+        }
+    }
+
+    /** A reference to a named rule: {@code [not] rule_name [<< message >>]}. */
+    record NamedRuleRef(String rule, boolean negation, String customMessage, FileLoc location)
+            implements GuardClause {
+        @Override
+        public String toString() {
+            return "Rule(" + rule + "@" + location + ")";
+        }
+    }
+
+    /** A call of a parameterized rule: {@code [not] rule_name(args) [<< message >>]}. */
+    record ParamRuleCall(List<LetValue> parameters, NamedRuleRef named) implements GuardClause {
+    }
+
+    /** {@code query [not empty] { ... }}. */
+    record BlockClause(AccessQuery query, Block<GuardClause> block, FileLoc location, boolean notEmpty)
+            implements GuardClause {
+    }
+
+    /** {@code when conditions { ... }} inside a block. */
+    record WhenBlock(List<List<GuardClause>> conditions, Block<GuardClause> block) implements GuardClause {
+    }
+
+    /** A block: its assignments and its conjunction of disjunctions. */
+    record Block<T>(List<LetExpr> assignments, List<List<T>> conjunctions) {
+    }
+
+    /** What a rule's body holds. */
+    sealed interface RuleClause permits RClause, RWhen, TypeBlock {
+    }
+
+    /** A clause. */
+    record RClause(GuardClause clause) implements RuleClause {
+    }
+
+    /** {@code when conditions { ... }}. */
+    record RWhen(List<List<GuardClause>> conditions, Block<GuardClause> block) implements RuleClause {
+    }
+
+    /** {@code AWS::S3::Bucket [when ...] { ... }}: its block runs on every resource of that type. */
+    record TypeBlock(String typeName, List<List<GuardClause>> conditions, Block<GuardClause> block,
+                     List<QueryPart> query) implements RuleClause {
+    }
+
+    /** A named rule ({@code rule name [when ...] { ... }}) or the file's default rule. */
+    record Rule(String name, List<List<GuardClause>> conditions, Block<RuleClause> block) {
+    }
+
+    /** {@code rule name(param, ...) { ... }}. */
+    record ParameterizedRule(List<String> parameterNames, Rule rule) {
+    }
+
+    /** A whole rule file. */
+    record RulesFile(List<LetExpr> assignments, List<Rule> rules, List<ParameterizedRule> parameterizedRules) {
+    }
+}

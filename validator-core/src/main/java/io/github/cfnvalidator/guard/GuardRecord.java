@@ -1,0 +1,287 @@
+package io.github.cfnvalidator.guard;
+
+import io.github.cfnvalidator.guard.GuardAst.Cmp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One node of the record tree the evaluator produces: what was checked (its context, e.g. the clause as written), with
+ * what result, and the checks it is made of. Every reporter is a view over this tree, as in cfn-guard.
+ */
+public final class GuardRecord {
+    private final String context;
+    private Type type;
+    private List<GuardRecord> children = new ArrayList<>(2);
+
+    GuardRecord(String context) {
+        this.context = context;
+    }
+
+    /** What was checked, in cfn-guard's words. */
+    public String context() {
+        return context;
+    }
+
+    /** The outcome and its details. */
+    Type type() {
+        return type;
+    }
+
+    void type(Type t) {
+        this.type = t;
+    }
+
+    /** The checks this one is made of. */
+    public List<GuardRecord> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    List<GuardRecord> mutableChildren() {
+        return children;
+    }
+
+    void dropChildren() {
+        children = List.of();
+    }
+
+    /** The status this record carries, if any. */
+    public GuardStatus status() {
+        return type == null ? null : type.status();
+    }
+
+    @Override
+    public String toString() {
+        return (type == null ? "?" : type.describe()) + "[Context=" + context + "]";
+    }
+
+    /** The kinds of record. */
+    sealed interface Type permits FileCheck, RuleCheck, RuleCondition, TypeCondition, WhenCondition, Filter,
+            TypeBlockRec, TypeCheck, WhenCheck, Disjunction, BlockGuardCheck, GuardClauseBlockCheck,
+            ClauseValueCheck {
+        /** The status of this record. */
+        GuardStatus status();
+
+        /** cfn-guard's display of the record type (verbose output). */
+        String describe();
+    }
+
+    /** The outcome of a block-like check. */
+    record BlockCheck(boolean atLeastOneMatches, GuardStatus status, String message) {
+    }
+
+    /** A rule file over one data file. */
+    record FileCheck(String name, GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "File(" + name + ", Status=" + status + ")";
+        }
+    }
+
+    /** A rule. */
+    record RuleCheck(String name, GuardStatus status, String message) implements Type {
+        @Override
+        public String describe() {
+            return "Rule(" + name + ", Status=" + status + ")";
+        }
+    }
+
+    /** A rule's when conditions. */
+    record RuleCondition(GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "Rule/When(Status=" + status + ")";
+        }
+    }
+
+    /** A type block's when conditions. */
+    record TypeCondition(GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "TypeBlock/When Status=" + status + ")";
+        }
+    }
+
+    /** A when block's conditions. */
+    record WhenCondition(GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "WhenCondition(Status = " + status + ")";
+        }
+    }
+
+    /** A filter applied to one value. */
+    record Filter(GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "Filter/ConjunctionsBlock(Status=" + status + ")";
+        }
+    }
+
+    /** A type block's body over one resource. */
+    record TypeBlockRec(GuardStatus status) implements Type {
+        @Override
+        public String describe() {
+            return "TypeBlock/Block Status=" + status + ")";
+        }
+    }
+
+    /** A type block. */
+    record TypeCheck(String typeName, BlockCheck block) implements Type {
+        @Override
+        public GuardStatus status() {
+            return block.status();
+        }
+
+        @Override
+        public String describe() {
+            return "Type(" + typeName + ", Status=" + block.status() + ")";
+        }
+    }
+
+    /** A when block. */
+    record WhenCheck(BlockCheck block) implements Type {
+        @Override
+        public GuardStatus status() {
+            return block.status();
+        }
+
+        @Override
+        public String describe() {
+            return "WhenConditionalBlock(Status = " + block.status() + ")";
+        }
+    }
+
+    /** A group of {@code or}-ed clauses. */
+    record Disjunction(BlockCheck block) implements Type {
+        @Override
+        public GuardStatus status() {
+            return block.status();
+        }
+
+        @Override
+        public String describe() {
+            return "Disjunction(Status = " + block.status() + ")";
+        }
+    }
+
+    /** A block clause ({@code query { ... }}). */
+    record BlockGuardCheck(BlockCheck block) implements Type {
+        @Override
+        public GuardStatus status() {
+            return block.status();
+        }
+
+        @Override
+        public String describe() {
+            return "GuardValueBlockCheck(Status = " + block.status() + ")";
+        }
+    }
+
+    /** One clause over all the values its query returned. */
+    record GuardClauseBlockCheck(BlockCheck block) implements Type {
+        @Override
+        public GuardStatus status() {
+            return block.status();
+        }
+
+        @Override
+        public String describe() {
+            return "GuardClauseBlock(Status = " + block.status() + ")";
+        }
+    }
+
+    /** One value checked by one clause. */
+    record ClauseValueCheck(ClauseCheck check) implements Type {
+        @Override
+        public GuardStatus status() {
+            return check instanceof Success ? GuardStatus.PASS : GuardStatus.FAIL;
+        }
+
+        @Override
+        public String describe() {
+            return check.describe();
+        }
+    }
+
+    /** The details of a value check. */
+    sealed interface ClauseCheck permits Success, Comparison, InComparison, Unary, NoValueForEmptyCheck,
+            DependentRule, MissingBlockValue {
+        /** cfn-guard's display. */
+        String describe();
+    }
+
+    /** The value passed. */
+    record Success() implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClauseValueCheck(Status=PASS)";
+        }
+    }
+
+    /** A binary comparison failed; {@code to} is null when the left side was not found. */
+    record Comparison(Cmp comparison, QueryResult from, QueryResult to, String message, String customMessage,
+                      GuardStatus status) implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClauseBinaryCheck(Status=" + status + ", Comparison=" + displayCmp(comparison) + ", from="
+                    + QueryResult.display(from) + ", to=" + (to == null ? "" : QueryResult.display(to)) + ")";
+        }
+    }
+
+    /** An {@code in} comparison failed. */
+    record InComparison(Cmp comparison, QueryResult from, List<QueryResult> to, String message,
+                        String customMessage, GuardStatus status) implements ClauseCheck {
+        @Override
+        public String describe() {
+            List<String> shown = new ArrayList<>();
+            for (QueryResult q : to) {
+                shown.add(QueryResult.display(q));
+            }
+            return "GuardClauseInBinaryCheck(Status=" + status + ", Comparison=" + displayCmp(comparison)
+                    + ", from=" + QueryResult.display(from) + ", to=" + GuardAst.sliceDisplay(shown) + ")";
+        }
+    }
+
+    /** A unary check ({@code exists}, {@code empty}, {@code is_string}, ...) failed. */
+    record Unary(Cmp comparison, QueryResult from, String message, String customMessage, GuardStatus status)
+            implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClauseUnaryCheck(Status=" + status + ", Comparison=" + displayCmp(comparison)
+                    + ", Value-At=" + QueryResult.display(from) + ")";
+        }
+    }
+
+    /** A {@code %var empty}-style check found values. */
+    record NoValueForEmptyCheck(String customMessage) implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClause(Status=FAIL, Empty, " + (customMessage == null ? "" : customMessage) + ")";
+        }
+    }
+
+    /** A referenced rule did not pass. */
+    record DependentRule(String rule, String message, String customMessage, GuardStatus status)
+            implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClauseDependentRule(Rule=" + rule + ", Status=" + status + ")";
+        }
+    }
+
+    /** A block clause's query stopped before reaching a value. */
+    record MissingBlockValue(QueryResult from, String message, String customMessage, GuardStatus status)
+            implements ClauseCheck {
+        @Override
+        public String describe() {
+            String path = from instanceof QueryResult.UnResolved u ? u.traversedTo().path().pointer() : "";
+            return "GuardBlockValueMissing(Status=" + status + ", Reason=" + (message == null ? "" : message) + ", "
+                    + path + ")";
+        }
+    }
+
+    static String displayCmp(Cmp c) {
+        return (c.not() ? "not" : "") + " " + c.op().display;
+    }
+}

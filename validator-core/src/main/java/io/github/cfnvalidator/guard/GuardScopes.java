@@ -1,0 +1,456 @@
+package io.github.cfnvalidator.guard;
+
+import io.github.cfnvalidator.guard.GuardAst.AccessQuery;
+import io.github.cfnvalidator.guard.GuardAst.Block;
+import io.github.cfnvalidator.guard.GuardAst.FunctionExpr;
+import io.github.cfnvalidator.guard.GuardAst.LetExpr;
+import io.github.cfnvalidator.guard.GuardAst.ParameterizedRule;
+import io.github.cfnvalidator.guard.GuardAst.QueryPart;
+import io.github.cfnvalidator.guard.GuardAst.Rule;
+import io.github.cfnvalidator.guard.GuardEvalException.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluation scopes of cfn-guard: the root scope (file-level variables, rules and their cached statuses, the
+ * record tree), block scopes (a block's own {@code let}s), value scopes (a block run on one value) and the scope of a
+ * parameterized rule call. Variables captured by filters ({@code [ name | ... ]}) are kept, as in cfn-guard, at the
+ * root and accumulate over the file's evaluation.
+ */
+final class GuardScopes {
+    private GuardScopes() {
+    }
+
+    /** What evaluation sees at one point. */
+    interface Scope {
+        List<QueryResult> query(List<QueryPart> query) throws GuardEvalException;
+
+        ParameterizedRule findParameterizedRule(String name) throws GuardEvalException;
+
+        GuardValue root();
+
+        GuardStatus ruleStatus(String name) throws GuardEvalException;
+
+        List<QueryResult> resolveVariable(String name) throws GuardEvalException;
+
+        void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException;
+
+        void startRecord(String context);
+
+        void endRecord(String context, GuardRecord.Type record);
+
+        Options options();
+    }
+
+    /** Evaluation options. */
+    record Options(boolean strict, boolean keepAllRecords) {
+    }
+
+    /** Builds the record tree; unless all records are kept, passing sub-trees are pruned as they close. */
+    static final class Recorder {
+        private final boolean keepAll;
+        private final ArrayList<GuardRecord> stack = new ArrayList<>();
+        private GuardRecord finished;
+
+        Recorder(boolean keepAll) {
+            this.keepAll = keepAll;
+        }
+
+        void start(String context) {
+            stack.add(new GuardRecord(context));
+        }
+
+        void end(GuardRecord.Type type) {
+            GuardRecord r = stack.remove(stack.size() - 1);
+            r.type(type);
+            if (stack.isEmpty()) {
+                finished = r;
+                return;
+            }
+            boolean failing = isReported(type);
+            if (!keepAll && !failing) {
+                r.dropChildren();
+            }
+            GuardRecord parent = stack.get(stack.size() - 1);
+            if (keepAll || failing || (stack.size() == 1 && type instanceof GuardRecord.RuleCheck)) {
+                parent.mutableChildren().add(r);
+            }
+        }
+
+        private static boolean isReported(GuardRecord.Type t) {
+            if (t instanceof GuardRecord.ClauseValueCheck c) {
+                return !(c.check() instanceof GuardRecord.Success);
+            }
+            if (t instanceof GuardRecord.Filter || t instanceof GuardRecord.RuleCondition
+                    || t instanceof GuardRecord.TypeCondition || t instanceof GuardRecord.WhenCondition) {
+                return false;
+            }
+            return t.status() == GuardStatus.FAIL;
+        }
+
+        GuardRecord finished() {
+            return finished;
+        }
+    }
+
+    private static void extract(List<LetExpr> lets, Map<String, GuardValue> literals,
+                                Map<String, AccessQuery> queries, Map<String, FunctionExpr> functions) {
+        for (LetExpr e : lets) {
+            if (e.value() instanceof GuardAst.ValueLit v) {
+                literals.put(e.var(), v.value());
+            } else if (e.value() instanceof GuardAst.Access a) {
+                queries.put(e.var(), a.query());
+            } else {
+                functions.put(e.var(), ((GuardAst.Call) e.value()).call());
+            }
+        }
+    }
+
+    /** The file-level scope over one data document. */
+    static final class RootScope implements Scope {
+        private final GuardValue root;
+        private final Map<String, GuardValue> literals = new HashMap<>();
+        private final Map<String, AccessQuery> queries = new HashMap<>();
+        private final Map<String, FunctionExpr> functions = new HashMap<>();
+        private final Map<String, List<QueryResult>> resolved = new HashMap<>();
+        private final Map<String, List<Rule>> rules;
+        private final Map<String, ParameterizedRule> parameterized;
+        private final Map<String, GuardStatus> ruleStatuses = new HashMap<>();
+        private final Recorder recorder;
+        private final Options options;
+
+        RootScope(GuardAst.RulesFile file, Map<String, List<Rule>> rules,
+                  Map<String, ParameterizedRule> parameterized, GuardValue root, Options options) {
+            this.root = root;
+            extract(file.assignments(), literals, queries, functions);
+            this.rules = rules;
+            this.parameterized = parameterized;
+            this.recorder = new Recorder(options.keepAllRecords());
+            this.options = options;
+        }
+
+        Recorder recorder() {
+            return recorder;
+        }
+
+        @Override
+        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
+            return GuardEvaluator.queryRetrieval(0, query, root, this, -1);
+        }
+
+        @Override
+        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
+            ParameterizedRule r = parameterized.get(name);
+            if (r == null) {
+                throw new GuardEvalException(Kind.MISSING_VALUE, "Parameterized Rule with name " + name
+                        + " was not found, candidate " + parameterized.keySet());
+            }
+            return r;
+        }
+
+        @Override
+        public GuardValue root() {
+            return root;
+        }
+
+        @Override
+        public GuardStatus ruleStatus(String name) throws GuardEvalException {
+            GuardStatus cached = ruleStatuses.get(name);
+            if (cached != null) {
+                return cached;
+            }
+            List<Rule> candidates = rules.get(name);
+            if (candidates == null) {
+                throw new GuardEvalException(Kind.MISSING_VALUE, "Rule " + name
+                        + " by that name does not exist, Rule Names = " + rules.keySet());
+            }
+            GuardStatus status = GuardStatus.SKIP;
+            for (Rule r : candidates) {
+                GuardStatus s = GuardEvaluator.evalRule(r, this);
+                if (s != GuardStatus.SKIP) {
+                    status = s;
+                    break;
+                }
+            }
+            ruleStatuses.put(name, status);
+            return status;
+        }
+
+        @Override
+        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
+            GuardValue lit = literals.get(name);
+            if (lit != null) {
+                return List.of(new QueryResult.Literal(lit));
+            }
+            List<QueryResult> done = resolved.get(name);
+            if (done != null) {
+                return new ArrayList<>(done);
+            }
+            FunctionExpr f = functions.get(name);
+            if (f != null) {
+                List<QueryResult> result = GuardEvaluator.resolveFunction(f.name(), f.parameters(), this);
+                resolved.put(name, new ArrayList<>(result));
+                return result;
+            }
+            AccessQuery q = queries.get(name);
+            if (q == null) {
+                throw new GuardEvalException(Kind.MISSING_VALUE, "Could not resolve variable by name " + name
+                        + " across scopes");
+            }
+            List<QueryResult> result = GuardEvaluator.queryRetrieval(0, q.parts(), root, this, -1);
+            if (!q.matchAll()) {
+                result.removeIf(r -> !(r instanceof QueryResult.Resolved));
+            }
+            resolved.put(name, new ArrayList<>(result));
+            return result;
+        }
+
+        @Override
+        public void addVariableCaptureKey(String name, GuardValue key) {
+            resolved.computeIfAbsent(name, k -> new ArrayList<>()).add(new QueryResult.Resolved(key));
+        }
+
+        @Override
+        public void startRecord(String context) {
+            recorder.start(context);
+        }
+
+        @Override
+        public void endRecord(String context, GuardRecord.Type record) {
+            recorder.end(record);
+        }
+
+        @Override
+        public Options options() {
+            return options;
+        }
+    }
+
+    /** A block's own variables over a parent scope. */
+    static final class BlockScope implements Scope {
+        private final GuardValue root;
+        private final Scope parent;
+        private final Map<String, GuardValue> literals;
+        private final Map<String, AccessQuery> queries;
+        private final Map<String, FunctionExpr> functions;
+        private Map<String, List<QueryResult>> resolved;
+
+        BlockScope(Block<?> block, GuardValue root, Scope parent) {
+            this.root = root;
+            this.parent = parent;
+            if (block.assignments().isEmpty()) {
+                literals = Map.of();
+                queries = Map.of();
+                functions = Map.of();
+            } else {
+                literals = new HashMap<>();
+                queries = new HashMap<>();
+                functions = new HashMap<>();
+                extract(block.assignments(), literals, queries, functions);
+            }
+        }
+
+        @Override
+        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
+            return GuardEvaluator.queryRetrieval(0, query, root, this, -1);
+        }
+
+        @Override
+        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
+            return parent.findParameterizedRule(name);
+        }
+
+        @Override
+        public GuardValue root() {
+            return root;
+        }
+
+        @Override
+        public GuardStatus ruleStatus(String name) throws GuardEvalException {
+            return parent.ruleStatus(name);
+        }
+
+        @Override
+        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
+            if (literals.isEmpty() && queries.isEmpty() && functions.isEmpty()) {
+                return parent.resolveVariable(name);
+            }
+            GuardValue lit = literals.get(name);
+            if (lit != null) {
+                return List.of(new QueryResult.Literal(lit));
+            }
+            if (resolved != null) {
+                List<QueryResult> done = resolved.get(name);
+                if (done != null) {
+                    return new ArrayList<>(done);
+                }
+            }
+            FunctionExpr f = functions.get(name);
+            if (f != null) {
+                List<QueryResult> result = GuardEvaluator.resolveFunction(f.name(), f.parameters(), this);
+                cache(name, result);
+                return result;
+            }
+            AccessQuery q = queries.get(name);
+            if (q == null) {
+                return parent.resolveVariable(name);
+            }
+            List<QueryResult> result = GuardEvaluator.queryRetrieval(0, q.parts(), root, this, -1);
+            if (!q.matchAll()) {
+                result.removeIf(r -> !(r instanceof QueryResult.Resolved));
+            }
+            cache(name, result);
+            return result;
+        }
+
+        private void cache(String name, List<QueryResult> result) {
+            if (resolved == null) {
+                resolved = new HashMap<>();
+            }
+            resolved.put(name, new ArrayList<>(result));
+        }
+
+        @Override
+        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
+            parent.addVariableCaptureKey(name, key);
+        }
+
+        @Override
+        public void startRecord(String context) {
+            parent.startRecord(context);
+        }
+
+        @Override
+        public void endRecord(String context, GuardRecord.Type record) {
+            parent.endRecord(context, record);
+        }
+
+        @Override
+        public Options options() {
+            return parent.options();
+        }
+    }
+
+    /** A scope whose root is one value; everything else comes from the parent. */
+    static final class ValueScope implements Scope {
+        private final GuardValue root;
+        private final Scope parent;
+
+        ValueScope(GuardValue root, Scope parent) {
+            this.root = root;
+            this.parent = parent;
+        }
+
+        @Override
+        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
+            return GuardEvaluator.queryRetrieval(0, query, root, parent, -1);
+        }
+
+        @Override
+        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
+            return parent.findParameterizedRule(name);
+        }
+
+        @Override
+        public GuardValue root() {
+            return root;
+        }
+
+        @Override
+        public GuardStatus ruleStatus(String name) throws GuardEvalException {
+            return parent.ruleStatus(name);
+        }
+
+        @Override
+        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
+            return parent.resolveVariable(name);
+        }
+
+        @Override
+        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
+            parent.addVariableCaptureKey(name, key);
+        }
+
+        @Override
+        public void startRecord(String context) {
+            parent.startRecord(context);
+        }
+
+        @Override
+        public void endRecord(String context, GuardRecord.Type record) {
+            parent.endRecord(context, record);
+        }
+
+        @Override
+        public Options options() {
+            return parent.options();
+        }
+    }
+
+    /** The scope of a parameterized rule call: the parameters' values over the caller's scope. */
+    static final class ParamScope implements Scope {
+        private final GuardAst.ParamRuleCall call;
+        private final Map<String, List<QueryResult>> parameters;
+        private final Scope parent;
+
+        ParamScope(GuardAst.ParamRuleCall call, Map<String, List<QueryResult>> parameters, Scope parent) {
+            this.call = call;
+            this.parameters = parameters;
+            this.parent = parent;
+        }
+
+        @Override
+        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
+            return parent.query(query);
+        }
+
+        @Override
+        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
+            return parent.findParameterizedRule(name);
+        }
+
+        @Override
+        public GuardValue root() {
+            return parent.root();
+        }
+
+        @Override
+        public GuardStatus ruleStatus(String name) throws GuardEvalException {
+            return parent.ruleStatus(name);
+        }
+
+        @Override
+        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
+            List<QueryResult> p = parameters.get(name);
+            if (p != null) {
+                return new ArrayList<>(p);
+            }
+            return parent.resolveVariable(name);
+        }
+
+        @Override
+        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
+            parent.addVariableCaptureKey(name, key);
+        }
+
+        @Override
+        public void startRecord(String context) {
+            parent.startRecord(context);
+        }
+
+        @Override
+        public void endRecord(String context, GuardRecord.Type record) {
+            if (record instanceof GuardRecord.RuleCheck rc && rc.name().equals(call.named().rule())) {
+                record = new GuardRecord.RuleCheck(rc.name(), rc.status(), call.named().customMessage());
+            }
+            parent.endRecord(context, record);
+        }
+
+        @Override
+        public Options options() {
+            return parent.options();
+        }
+    }
+}
