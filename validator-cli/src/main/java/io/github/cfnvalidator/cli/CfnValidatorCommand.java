@@ -17,6 +17,10 @@ public final class CfnValidatorCommand implements Runnable {
     /** A configured command line: case-insensitive enum values, exit code 2 for usage errors. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CfnValidatorCommand());
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("cfn-validator: " + ex.getMessage());

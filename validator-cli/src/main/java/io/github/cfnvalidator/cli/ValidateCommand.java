@@ -9,7 +9,6 @@ import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.template.ParseProblem;
 import io.github.cfnvalidator.template.TemplateParseException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private void write(Report report) throws IOException {
         if (output == null) {
-            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+            PrintWriter out = spec.commandLine().getOut();
             format.writer().write(report, out);
             out.flush();
             return;
