@@ -306,6 +306,18 @@ public final class ParameterDomain {
         if (min != null && min.compareTo(threshold) < 0) {
             BigDecimal mid = min.add(threshold).divide(BigDecimal.valueOf(2));
             candidates.add(Numbers.format(mid));
+            candidates.add(Numbers.format(min.setScale(0, java.math.RoundingMode.CEILING)));
+        }
+        if (max != null && max.compareTo(threshold) < 0) {
+            // an interval entirely below the threshold: its top (or the whole numbers just under it) are witnesses
+            BigDecimal top = max.setScale(0, java.math.RoundingMode.FLOOR);
+            candidates.add(Numbers.format(top));
+            candidates.add(Numbers.format(max));
+            candidates.add(Numbers.format(top.subtract(BigDecimal.ONE)));
+            candidates.add(Numbers.format(max.subtract(new BigDecimal("0.5"))));
+            if (min != null) {
+                candidates.add(Numbers.format(min.add(max).divide(BigDecimal.valueOf(2))));
+            }
         }
         for (String c : candidates) {
             if (admits(c) && !excluded.contains(c)) {

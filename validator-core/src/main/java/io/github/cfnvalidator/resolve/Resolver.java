@@ -221,18 +221,24 @@ public final class Resolver {
         }
     }
 
-    /** Counts outcomes of one call. */
+    /**
+     * Bounds one call: no intermediate result may hold more than {@code max} outcomes, and the total work (outcomes
+     * produced at every level) stays below a multiple of it, so the cost is bounded whatever the template.
+     */
     private static final class Budget {
+        private static final long WORK_PER_OUTCOME = 500;
         private final int max;
-        private int used;
+        private final long maxWork;
+        private long work;
 
         Budget(int max) {
             this.max = max;
+            this.maxWork = Math.max(100_000L, max * WORK_PER_OUTCOME);
         }
 
         void spend(int n) {
-            used += n;
-            if (used > max) {
+            work += n;
+            if (n > max || work > maxWork) {
                 throw new Exhausted();
             }
         }
