@@ -289,6 +289,16 @@ public final class Validator {
             return this;
         }
 
+        /**
+         * Deploy-time values pinned for templates whose path the matcher accepts; for callers with their own pattern
+         * syntax (the Maven plugin matches Ant-style patterns relative to the project).
+         */
+        public Builder parameters(PathMatcher matcher, ParameterValues values) {
+            pathParameters.add(new PathParameters(matcher.toString(), Objects.requireNonNull(matcher),
+                    Objects.requireNonNull(values)));
+            return this;
+        }
+
         /** Parser limits. */
         public Builder limits(ParserLimits limits) {
             this.limits = Objects.requireNonNull(limits);

@@ -301,6 +301,49 @@ public final class ProjectConfig {
         return out;
     }
 
+    /**
+     * Applies the file's settings to a validator builder: rules turned off, severity overrides, the unresolved
+     * severity and parameter files (global and per glob, relative to the file's folder). Callers apply their own
+     * flags afterwards, so flags win.
+     *
+     * @return parameter files that could not be read, as failed file reports (empty if all were read)
+     */
+    public List<io.github.cfnvalidator.report.FileReport> applyTo(io.github.cfnvalidator.Validator.Builder builder) {
+        builder.skipRules(disabledRules());
+        severities().forEach(builder::severity);
+        unresolved().ifPresent(builder::unresolvedSeverity);
+        List<io.github.cfnvalidator.report.FileReport> errors = new ArrayList<>();
+        for (ParameterBinding b : parameters) {
+            io.github.cfnvalidator.resolve.ParameterValues values;
+            try {
+                values = io.github.cfnvalidator.resolve.ParameterValues.read(b.file());
+            } catch (TemplateParseException e) {
+                errors.add(io.github.cfnvalidator.report.FileReport.failed(b.file().toString(), e.problems()));
+                continue;
+            }
+            if (b.glob() == null) {
+                builder.parameters(values);
+            } else {
+                java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault()
+                        .getPathMatcher("glob:" + b.glob());
+                java.nio.file.PathMatcher relative = new java.nio.file.PathMatcher() {
+                    @Override
+                    public boolean matches(Path p) {
+                        Path abs = p.toAbsolutePath().normalize();
+                        return abs.startsWith(baseDir) && glob.matches(baseDir.relativize(abs));
+                    }
+
+                    @Override
+                    public String toString() {
+                        return b.glob();
+                    }
+                };
+                builder.parameters(relative, values);
+            }
+        }
+        return errors;
+    }
+
     /** A YAML value with where it was written: a String, Boolean, Number, null, List of Item or Map of Item. */
     private record Item(Object value, Location location) {
         static Item read(JsonParser p, String file) throws IOException {
