@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reads CloudFormation templates the way CloudFormation will and fails the build before a bad "
                 + "stack ships.",
-        subcommands = {ValidateCommand.class, GuardCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, RulesCommand.class, ExplainCommand.class, GuardCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CfnValidatorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +18,10 @@ public final class CfnValidatorCommand implements Runnable {
     /** A configured command line: case-insensitive enum values, exit code 2 for usage errors. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CfnValidatorCommand());
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("cfn-validator: " + ex.getMessage());

@@ -9,7 +9,9 @@ public final class Main {
 
     /** Runs the CLI and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        System.out.flush();
+        System.exit(code);
     }
 
     /** Runs the CLI and returns its exit code (for tests and embedding). */

@@ -87,6 +87,12 @@ public final class Template {
                     problems.add(new ParseProblem("resource " + e.key() + " has no Type", e.keyLocation()));
                     continue;
                 }
+                if (type instanceof MapNode tm && tm.size() == 1 && tm.keys().get(0).startsWith("Rain::")) {
+                    problems.add(new ParseProblem("resource " + e.key() + " is a Rain module (" + tm.keys().get(0)
+                            + "), not CloudFormation; validate the template that `rain pkg` produces",
+                            type.location()));
+                    continue;
+                }
                 if (!(type instanceof ScalarNode ts) || !ts.isString()) {
                     problems.add(new ParseProblem("the Type of resource " + e.key() + " must be a string such as "
                             + "AWS::S3::Bucket, not " + type.describeKind(), type.location()));

@@ -20,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document through SnakeYAML Engine's composer (which keeps tags and marks) and turns the node graph
@@ -29,6 +28,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class YamlDocumentReader {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+    private static final org.snakeyaml.engine.v2.resolver.ScalarResolver CORE_RESOLVER = CoreScalarTypes.INSTANCE;
 
     private final SourceText source;
     private final ParserLimits limits;
@@ -106,7 +106,7 @@ final class YamlDocumentReader {
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE - 1L,
                         Math.max(limits.maxDocumentBytes(), source.text().length()) + 1))
-                .setSchema(new CoreSchema())
+                .setSchema(CoreScalarTypes.SCHEMA)
                 .setParseComments(false)
                 .build();
         org.snakeyaml.engine.v2.nodes.Node root;
@@ -275,6 +275,10 @@ final class YamlDocumentReader {
                 Location valueLoc = source.span(contentStart, end);
                 if (key.equals("Fn::GetAtt")) {
                     value = splitGetAtt(s, contentStart, end, valueLoc, inner);
+                } else if (s.getScalarStyle() == ScalarStyle.PLAIN) {
+                    // a plain argument is typed as it would be without the tag: !Ref 1 reads like {"Ref": 1}
+                    String implicit = CORE_RESOLVER.resolve(s.getValue(), true).getValue();
+                    value = convertScalar(s, implicit, inner, contentStart, end);
                 } else {
                     value = ScalarNode.string(s.getValue(), valueLoc, inner);
                 }
@@ -388,6 +392,12 @@ final class YamlDocumentReader {
                         + (k instanceof MappingNode ? "map" : "list"), keyLoc));
                 continue;
             }
+            String keyTag = k.getTag().getValue();
+            if (keyTag.startsWith("!") && !keyTag.equals("!")) {
+                problems.add(new ParseProblem("a map key cannot be a function: the key '" + ks2.getValue()
+                        + "' carries the tag " + keyTag + " (a missing line break or brace?)", keyLoc));
+                continue;
+            }
             String key = keyText(ks2);
             if (k.getTag().equals(Tag.MERGE)) {
                 // SnakeYAML Engine flattens merges itself; a merge key left here merged nothing usable.
@@ -453,7 +463,8 @@ final class YamlDocumentReader {
         int contentStart = contentStart(start, Math.max(start, end));
         Location loc = source.span(contentStart, end);
         ScalarKind kind;
-        if (tag.equals(Tag.STR.getValue()) || tag.equals("!") || tag.equals(YAML_TAG_PREFIX + "binary")
+        if (tag.equals(Tag.STR.getValue()) || tag.equals("!") || tag.equals(Tag.ENV_TAG.getValue())
+                || tag.equals(YAML_TAG_PREFIX + "binary")
                 || tag.equals(YAML_TAG_PREFIX + "timestamp")) {
             kind = ScalarKind.STRING;
         } else if (tag.equals(Tag.INT.getValue())) {

@@ -1,0 +1,127 @@
+package io.github.cfnvalidator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The validate command: inputs, formats, exit codes. */
+class ValidateCommandTest {
+    private static final String GOOD = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void cleanTemplateExitsZeroWithASummary() throws IOException {
+        Path t = write("good.yaml", GOOD);
+        CliRun r = CliRun.of("validate", t.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("0 error(s), 0 warning(s) in 1 template(s)");
+    }
+
+    @Test
+    void malformedTemplateExitsTwoAndTheOtherFilesAreStillChecked() throws IOException {
+        write("a-bad.yaml", "Resources:\n  A: [1, 2\n");
+        write("b-good.yaml", GOOD);
+        write("c-bad.json", "{\"Resources\": {\"A\": {\"Type\": \"X\"},}}");
+        CliRun r = CliRun.of("validate", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.out()).containsPattern("a-bad\\.yaml:\\d+:\\d+: error: \\[input\\] YAML syntax error");
+        assertThat(r.out()).containsPattern("c-bad\\.json:1:\\d+: error: \\[input\\] JSON syntax error");
+        assertThat(r.out()).contains("in 1 template(s); 2 file(s) could not be read");
+        assertThat(r.out()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void filesInAFolderThatAreNotTemplatesAreSkippedWithANote() throws IOException {
+        write("t/good.yaml", GOOD);
+        write("t/buildspec.yml", "version: 0.2\nphases: {}\n");
+        write("t/params.json", "[{\"ParameterKey\": \"A\", \"ParameterValue\": \"b\"}]");
+        write("t/readme.txt", "not even considered");
+        CliRun r = CliRun.of("validate", dir.resolve("t").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("buildspec\\.yml: note: skipped: not a CloudFormation template");
+        assertThat(r.out()).contains("params.json: note: skipped");
+        assertThat(r.out()).doesNotContain("readme.txt");
+        assertThat(r.out()).contains("in 1 template(s); 2 file(s) skipped as not templates");
+    }
+
+    @Test
+    void aFileNamedDirectlyThatIsNotATemplateIsAnInputError() throws IOException {
+        Path p = write("buildspec.yml", "version: 0.2\n");
+        CliRun r = CliRun.of("validate", p.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.out()).contains("buildspec.yml:1:1: error: [input] the document has no Resources section");
+    }
+
+    @Test
+    void missingPathIsAnInputError() {
+        CliRun r = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.out()).contains("nope.yaml:1:1: error: [input] no such file");
+    }
+
+    @Test
+    void badOptionsExitTwo() throws IOException {
+        Path t = write("good.yaml", GOOD);
+        assertThat(CliRun.of("validate", "--format", "xml", t.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("validate", "--fail-on", "sometimes", t.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("validate").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("validate", "--unresolved", "info", t.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonReportHasTheDocumentedShape() throws IOException {
+        write("good.yaml", GOOD);
+        write("bad.yaml", "Resources:\n  A:\n    Properties: {}\n");
+        CliRun r = CliRun.of("validate", "--format", "json", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("files")).hasSize(2);
+        JsonNode bad = json.get("files").get(0);
+        assertThat(bad.get("path").asText()).endsWith("bad.yaml");
+        assertThat(bad.get("findings")).isEmpty();
+        assertThat(bad.get("errors").get(0).get("message").asText()).isEqualTo("resource A has no Type");
+        assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(bad.get("errors").get(0).get("column").asInt()).isEqualTo(3);
+        JsonNode summary = json.get("summary");
+        assertThat(summary.get("templates").asInt()).isEqualTo(1);
+        assertThat(summary.get("invalid").asInt()).isEqualTo(1);
+        assertThat(summary.get("errors").asInt()).isZero();
+    }
+
+    @Test
+    void outputFileGetsTheReportAndStdoutTheSummary() throws IOException {
+        Path t = write("good.yaml", GOOD);
+        Path report = dir.resolve("out/report.json");
+        CliRun r = CliRun.of("validate", "--format", "json", "--output", report.toString(), t.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("summary").get("templates").asInt()).isEqualTo(1);
+        assertThat(r.out()).contains("0 error(s), 0 warning(s) in 1 template(s) (report: ");
+    }
+
+    @Test
+    void malformedParameterFileIsAnInputError() throws IOException {
+        Path t = write("good.yaml", GOOD);
+        Path params = write("p.json", "[{\"ParameterKey\": \"A\",}]");
+        CliRun r = CliRun.of("validate", "--parameters", params.toString(), t.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).containsPattern("p\\.json:1:\\d+: error: \\[input\\] parameter file is not valid JSON");
+        assertThat(r.out()).contains("in 1 template(s)");
+    }
+}
