@@ -450,7 +450,8 @@ final class GuardFunctions {
         return fromYaml(node.get(), s.path());
     }
 
-    private static GuardValue fromYaml(Node node, ValuePath path) throws GuardEvalException {
+    /** serde_yaml's view of a composed YAML node (used by json_parse and by test specs). */
+    static GuardValue fromYaml(Node node, ValuePath path) throws GuardEvalException {
         Tag tag = node.getTag();
         String t = tag.getValue();
         if (t.startsWith("!") && !t.startsWith("!!") && t.length() > 1) {
