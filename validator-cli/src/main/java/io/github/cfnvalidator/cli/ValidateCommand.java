@@ -1,6 +1,7 @@
 package io.github.cfnvalidator.cli;
 
 import io.github.cfnvalidator.Validator;
+import io.github.cfnvalidator.guard.GuardRuleSet;
 import io.github.cfnvalidator.config.ProjectConfig;
 import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
@@ -77,6 +78,11 @@ public final class ValidateCommand implements Callable<Integer> {
             + "0 (2 on input errors); later runs with --baseline FILE report only new findings.")
     Path writeBaseline;
 
+    @Option(names = "--rules", paramLabel = "PATH", description = "Guard rule files or folders (CloudFormation Guard "
+            + "3, .guard/.ruleset) to run beside the built-in rules; each failing Guard rule is a finding named after "
+            + "it. Repeatable.")
+    List<Path> guardRules = new ArrayList<>();
+
     @Option(names = "--skip-rule", paramLabel = "ID", description = "Turn a rule off. Repeatable.")
     List<String> skipRules = new ArrayList<>();
 
@@ -118,6 +124,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 err.println("cfn-validator validate: " + e.getMessage());
                 return ExitCodes.INPUT_ERROR;
             }
+        }
+        if (!guardRules.isEmpty()) {
+            GuardRuleSet.Loaded loaded = GuardRuleSet.load(guardRules);
+            for (ParseProblem p : loaded.problems()) {
+                parameterErrors.add(FileReport.failed(p.location().file(), List.of(p)));
+            }
+            builder.addRules(List.of(loaded.rules()));
         }
         builder.skipRules(skipRules);
         if (threads != null) {

@@ -303,16 +303,24 @@ public final class ProjectConfig {
 
     /**
      * Applies the file's settings to a validator builder: rules turned off, severity overrides, the unresolved
-     * severity and parameter files (global and per glob, relative to the file's folder). Callers apply their own
-     * flags afterwards, so flags win.
+     * severity, Guard rule files (run beside the built-in rules) and parameter files (global and per glob, relative
+     * to the file's folder). Callers apply their own flags afterwards, so flags win.
      *
-     * @return parameter files that could not be read, as failed file reports (empty if all were read)
+     * @return parameter and Guard rule files that could not be read, as failed file reports (empty if all were read)
      */
     public List<io.github.cfnvalidator.report.FileReport> applyTo(io.github.cfnvalidator.Validator.Builder builder) {
         builder.skipRules(disabledRules());
         severities().forEach(builder::severity);
         unresolved().ifPresent(builder::unresolvedSeverity);
         List<io.github.cfnvalidator.report.FileReport> errors = new ArrayList<>();
+        if (!guardRules.isEmpty()) {
+            io.github.cfnvalidator.guard.GuardRuleSet.Loaded loaded =
+                    io.github.cfnvalidator.guard.GuardRuleSet.load(guardRules);
+            for (io.github.cfnvalidator.template.ParseProblem p : loaded.problems()) {
+                errors.add(io.github.cfnvalidator.report.FileReport.failed(p.location().file(), List.of(p)));
+            }
+            builder.addRules(List.of(loaded.rules()));
+        }
         for (ParameterBinding b : parameters) {
             io.github.cfnvalidator.resolve.ParameterValues values;
             try {

@@ -606,12 +606,45 @@ final class GuardEvaluator {
         String customMessage = gac.customMessage;
         boolean negate = gac.negation && ctx.options().strict();
         List<QueryResult> lhs = ctx.query(gac.query.parts());
-        List<Outcome> results = GuardOperators.compare(cmp, lhs, rhs, ctx.options().strict());
-        if (results == null) {
-            return GuardStatus.SKIP;
-        }
         int pass = 0;
         int failCount = 0;
+        GuardIntrinsics intrinsics = ctx.options().intrinsics();
+        if (intrinsics != null && !lhs.isEmpty() && !rhs.isEmpty()) {
+            List<QueryResult> plain = new ArrayList<>(lhs.size());
+            for (QueryResult q : lhs) {
+                GuardValue v = q instanceof QueryResult.Resolved r ? r.value() : null;
+                GuardIntrinsics.Verdict verdict = v == null ? null : intrinsics.compare(v, cmp, rhs,
+                        ctx.options().strict());
+                if (verdict == null) {
+                    plain.add(q);
+                    continue;
+                }
+                GuardIntrinsics.Kind kind = verdict.kind();
+                if (negate && kind != GuardIntrinsics.Kind.UNKNOWN) {
+                    kind = kind == GuardIntrinsics.Kind.PASS ? GuardIntrinsics.Kind.FAIL : GuardIntrinsics.Kind.PASS;
+                }
+                if (kind == GuardIntrinsics.Kind.PASS) {
+                    ctx.startRecord(context);
+                    ctx.endRecord(context, success());
+                    pass++;
+                } else {
+                    fail(ctx, context, new GuardRecord.Deployments(cmp, v, verdict.detail().isEmpty()
+                            ? "holds in every deployment, and the clause is negated" : verdict.detail(),
+                            kind == GuardIntrinsics.Kind.UNKNOWN, customMessage, verdict.evidence()));
+                    failCount++;
+                }
+            }
+            if (plain.size() < lhs.size()) {
+                if (plain.isEmpty()) {
+                    return aggregate(pass, failCount, gac.query.matchAll());
+                }
+                lhs = plain;
+            }
+        }
+        List<Outcome> results = GuardOperators.compare(cmp, lhs, rhs, ctx.options().strict());
+        if (results == null) {
+            return pass + failCount > 0 ? aggregate(pass, failCount, gac.query.matchAll()) : GuardStatus.SKIP;
+        }
         for (Outcome o : results) {
             if (negate) {
                 o = negateOutcome(o);

@@ -84,8 +84,16 @@ public final class GuardFileReport {
      * @param customMessage the {@code << >>} message, or null
      * @param errorMessage  the explanation, or null
      * @param at            the offending value, or null
+     * @param unknown       whether the check could not be decided before deploy (intrinsic-aware mode)
+     * @param witness       intrinsic-aware mode: the deployments that break the check, or why it is unknown
+     * @param evidence      the places that explain an intrinsic-aware verdict (parameter declarations, ...)
      */
-    public record Message(String customMessage, String errorMessage, GuardValue at) {
+    public record Message(String customMessage, String errorMessage, GuardValue at, boolean unknown,
+                          String witness, List<GuardWitness> evidence) {
+        /** A message of a plain (not intrinsic-aware) check. */
+        public Message(String customMessage, String errorMessage, GuardValue at) {
+            this(customMessage, errorMessage, at, false, null, List.of());
+        }
     }
 
     /** A node of the failure tree: a failed rule, a block, a disjunction or a failed clause. */
@@ -435,6 +443,18 @@ public final class GuardFileReport {
             c.put("Resolved", inner);
             return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property value ["
                     + from + "] " + binaryWords(cmp.comparison()) + " value [" + to + "]." + err, from), c);
+        }
+        if (check instanceof GuardRecord.Deployments d) {
+            String custom = d.customMessage() == null ? "" : d.customMessage();
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("value", GuardJson.pathValue(d.at()));
+            inner.put("deployments", d.detail());
+            inner.put("unknown", d.unknown());
+            inner.put("comparison", comparison(d.comparison()));
+            String text = (d.unknown() ? "Check could not be decided before deploy: property [" : "Check was not "
+                    + "compliant for every deployment: property [") + d.at().path() + "] " + d.detail();
+            return new ClauseFailure(false, context, new Message(custom, text, d.at(), d.unknown(), d.detail(), d.evidence()),
+                    single("Deployments", inner));
         }
         if (check instanceof GuardRecord.InComparison in) {
             GuardValue from = valueOf(in.from());

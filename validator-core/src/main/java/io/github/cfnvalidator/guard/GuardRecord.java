@@ -206,7 +206,7 @@ public final class GuardRecord {
 
     /** The details of a value check. */
     sealed interface ClauseCheck permits Success, Comparison, InComparison, Unary, NoValueForEmptyCheck,
-            DependentRule, MissingBlockValue {
+            DependentRule, MissingBlockValue, Deployments {
         /** cfn-guard's display. */
         String describe();
     }
@@ -278,6 +278,20 @@ public final class GuardRecord {
             String path = from instanceof QueryResult.UnResolved u ? u.traversedTo().path().pointer() : "";
             return "GuardBlockValueMissing(Status=" + status + ", Reason=" + (message == null ? "" : message) + ", "
                     + path + ")";
+        }
+    }
+
+    /**
+     * Intrinsic-aware mode: a comparison on a value written as an intrinsic function, decided over every deployment
+     * the template admits. It failed for some deployment (the witness says which), or could not be decided before
+     * deploy ({@code unknown}).
+     */
+    record Deployments(Cmp comparison, GuardValue at, String detail, boolean unknown, String customMessage,
+                       List<GuardWitness> evidence) implements ClauseCheck {
+        @Override
+        public String describe() {
+            return "GuardClauseDeploymentCheck(Status=FAIL, Comparison=" + displayCmp(comparison) + ", value="
+                    + at.path() + ", " + detail + ")";
         }
     }
 

@@ -102,8 +102,14 @@ public final class GuardRules {
      * @throws GuardEvalException where cfn-guard stops with an error
      */
     public GuardEvaluation evaluate(GuardValue data, String dataName, GuardOptions options) throws GuardEvalException {
+        return evaluate(data, dataName, options, null);
+    }
+
+    /** Evaluates with intrinsic awareness (null for none). */
+    GuardEvaluation evaluate(GuardValue data, String dataName, GuardOptions options, GuardIntrinsics intrinsics)
+            throws GuardEvalException {
         GuardScopes.RootScope root = new GuardScopes.RootScope(file, rulesByName, parameterized, data,
-                new GuardScopes.Options(!options.compatible(), options.keepAllRecords()));
+                new GuardScopes.Options(!options.compatible(), options.keepAllRecords(), intrinsics));
         GuardStatus status = GuardEvaluator.evalRulesFile(file, root, dataName);
         return new GuardEvaluation(fileName, dataName, status, root.recorder().finished());
     }

@@ -44,8 +44,8 @@ final class GuardScopes {
         Options options();
     }
 
-    /** Evaluation options. */
-    record Options(boolean strict, boolean keepAllRecords) {
+    /** Evaluation options; {@code intrinsics} is null unless comparisons are intrinsic-aware. */
+    record Options(boolean strict, boolean keepAllRecords, GuardIntrinsics intrinsics) {
     }
 
     /** Builds the record tree; unless all records are kept, passing sub-trees are pruned as they close. */

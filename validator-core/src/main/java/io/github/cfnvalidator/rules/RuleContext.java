@@ -83,6 +83,14 @@ public final class RuleContext {
         findings.add(new Finding(rule.id(), severity, message, resource, at.pointer(), at.location(), evidence, fix));
     }
 
+    /**
+     * Reports a finding as given, under its own rule id: for rule sets whose findings carry their own rules' names
+     * (Guard rule files report each Guard rule by name).
+     */
+    public void add(Finding finding) {
+        findings.add(Objects.requireNonNull(finding));
+    }
+
     /** The findings reported so far. */
     public List<Finding> findings() {
         return List.copyOf(findings);

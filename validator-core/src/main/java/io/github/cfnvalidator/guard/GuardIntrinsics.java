@@ -1,0 +1,44 @@
+package io.github.cfnvalidator.guard;
+
+import java.util.List;
+
+/**
+ * Intrinsic awareness for Guard comparisons: where the data gives a value by an intrinsic function ({@code Ref},
+ * {@code Fn::If}, {@code Fn::FindInMap}, ...), a comparison is decided over the set of values that function can take
+ * in every deployment the template admits, instead of comparing the function's map as cfn-guard does.
+ */
+interface GuardIntrinsics {
+    /** The outcome of a comparison over every deployment. */
+    enum Kind {
+        /** It holds in every deployment. */
+        PASS,
+        /** Some deployment breaks it (the detail names a witness). */
+        FAIL,
+        /** It cannot be decided before deploy (the detail says why). */
+        UNKNOWN
+    }
+
+    /**
+     * A decided comparison.
+     *
+     * @param kind     the outcome
+     * @param detail   the witness(es) or the reason, e.g. {@code Count=1 gives 1}
+     * @param evidence places that explain it
+     */
+    record Verdict(Kind kind, String detail, List<GuardWitness> evidence) {
+        public Verdict {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /**
+     * Decides a binary comparison for a left-hand value given by an intrinsic function.
+     *
+     * @param value  the left-hand value as the data holds it (the function's map)
+     * @param cmp    the comparison
+     * @param rhs    the right-hand values
+     * @param strict whether cfn-guard's quirks are fixed
+     * @return the verdict, or {@code null} if the value is not an intrinsic function call this mode decides
+     */
+    Verdict compare(GuardValue value, GuardAst.Cmp cmp, List<QueryResult> rhs, boolean strict);
+}
