@@ -113,7 +113,7 @@ public final class GuardValidateCommand implements Callable<Integer> {
         List<String> summary = showSummary.isEmpty() ? List.of("fail") : showSummary;
         GuardOptions options = GuardOptions.DEFAULT.withCompatible(!strict).withAllRecords(verbose || printJson);
         GuardValidate.Options o = new GuardValidate.Options(rules, data, inputParams, format, summary, structured,
-                lastModified, verbose, printJson, payload, options, resolve ? GuardResolveSupport.transform() : null,
+                lastModified, verbose, printJson, payload, options, resolve,
                 threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         return GuardValidate.run(o, System.in, out, err);

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * {@code cfn-guard validate}, on the JVM: the same options, the same files in the same order, the same structured
@@ -54,13 +53,13 @@ public final class GuardValidate {
      * @param printJson    {@code -p}: print the record tree as JSON
      * @param payload      {@code -P}: read {"rules": [...], "data": [...]} from standard input
      * @param options      evaluation options
-     * @param transform    applied to every data document before evaluation (e.g. intrinsic resolution), or null
+     * @param resolve      intrinsic-aware comparisons ({@code --resolve}): each data file is also read as a
+     *                     template and values given by intrinsic functions are compared over every deployment
      * @param threads      how many evaluations run at once
      */
     public record Options(List<String> rules, List<String> data, List<String> inputParams, String outputFormat,
                           List<String> showSummary, boolean structured, boolean lastModified, boolean verbose,
-                          boolean printJson, boolean payload, GuardOptions options,
-                          Function<GuardValue, GuardValue> transform, int threads) {
+                          boolean printJson, boolean payload, GuardOptions options, boolean resolve, int threads) {
         public Options {
             rules = List.copyOf(rules);
             data = List.copyOf(data);
@@ -80,8 +79,11 @@ public final class GuardValidate {
         }
     }
 
-    /** A data document ready for evaluation. */
-    private record DataFile(String name, GuardValue value) {
+    /** A data document ready for evaluation, with its intrinsic awareness (null when off or not a template). */
+    private record DataFile(String name, GuardValue value, GuardIntrinsics intrinsics) {
+        DataFile(String name, GuardValue value) {
+            this(name, value, null);
+        }
     }
 
     /** A rule file: its display name and its parsed rules, or the parse error. */
@@ -167,7 +169,7 @@ public final class GuardValidate {
             data = loadData(o.data());
         } else if (!o.rules().isEmpty()) {
             String content = readStdin();
-            data = List.of(new DataFile("STDIN", readData("STDIN", content)));
+            data = List.of(new DataFile("STDIN", readData("STDIN", content), intrinsicsFor("STDIN", content)));
         } else {
             data = List.of();
         }
@@ -239,10 +241,31 @@ public final class GuardValidate {
 
     private GuardValue readData(String name, String content) throws Fatal {
         try {
-            GuardValue v = GuardDataReader.read(name, content);
-            return o.transform() == null ? v : o.transform().apply(v);
+            return GuardDataReader.read(name, content);
         } catch (GuardDataException e) {
             throw new Fatal("Parser Error when parsing `" + e.getMessage() + "`");
+        }
+    }
+
+    /** Intrinsic awareness for one data file ({@code --resolve}); null when the file is not a readable template. */
+    private GuardIntrinsics intrinsicsFor(String name, String content) {
+        if (!o.resolve()) {
+            return null;
+        }
+        try {
+            io.github.cfnvalidator.template.Node document = new io.github.cfnvalidator.template.TemplateReader()
+                    .readDocument(name, content);
+            io.github.cfnvalidator.template.Template template = io.github.cfnvalidator.template.Template.of(document);
+            return new GuardResolverIntrinsics(io.github.cfnvalidator.resolve.Resolver.of(template,
+                    io.github.cfnvalidator.resolve.ParameterValues.empty()), GuardTemplateData.of(document));
+        } catch (io.github.cfnvalidator.template.TemplateParseException | RuntimeException e) {
+            synchronized (err) {
+                err.println("note: " + name + " is not read as a CloudFormation template ("
+                        + (e instanceof io.github.cfnvalidator.template.TemplateParseException t
+                        ? t.problems().get(0).message() : e.toString())
+                        + "); values given by intrinsic functions are compared as written");
+            }
+            return null;
         }
     }
 
@@ -268,7 +291,8 @@ public final class GuardValidate {
         List<Object> loaded = parallel(files.size(), i -> {
             try {
                 String content = new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8);
-                return new DataFile(names.get(i), readData(names.get(i), content));
+                return new DataFile(names.get(i), readData(names.get(i), content),
+                        intrinsicsFor(names.get(i), content));
             } catch (IOException e) {
                 return new Fatal("I/O error when reading " + e.getMessage());
             } catch (Fatal f) {
@@ -338,7 +362,7 @@ public final class GuardValidate {
         }
         List<DataFile> out = new ArrayList<>();
         for (DataFile d : data) {
-            out.add(new DataFile(d.name(), mergeValues(params, d.value())));
+            out.add(new DataFile(d.name(), mergeValues(params, d.value()), d.intrinsics()));
         }
         return out;
     }
@@ -391,7 +415,7 @@ public final class GuardValidate {
 
     private Cell evaluate(GuardRules rules, DataFile d) {
         try {
-            return new Cell(rules.evaluate(d.value(), d.name(), o.options()), null);
+            return new Cell(rules.evaluate(d.value(), d.name(), o.options(), d.intrinsics()), null);
         } catch (GuardEvalException e) {
             return new Cell(null, e.describe());
         } catch (RuntimeException | StackOverflowError e) {
@@ -723,7 +747,7 @@ public final class GuardValidate {
         for (JsonNode d : root.get("data")) {
             i++;
             String name = "DATA_STDIN[" + i + "]";
-            data.add(new DataFile(name, readData(name, d.asText())));
+            data.add(new DataFile(name, readData(name, d.asText()), intrinsicsFor(name, d.asText())));
         }
         List<RuleFile> rules = new ArrayList<>();
         i = 0;
