@@ -72,7 +72,8 @@ public final class GuardTestCommand implements Callable<Integer> {
         }
         GuardTest.Options o = new GuardTest.Options(rulesFile, testData, dir, lastModified, verbose, format,
                 GuardOptions.DEFAULT.withCompatible(!strict).withAllRecords(verbose));
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out,
+                StandardCharsets.UTF_8), 1 << 16), false);
         return GuardTest.run(o, out, spec.commandLine().getErr());
     }
 }

@@ -115,7 +115,8 @@ public final class GuardValidateCommand implements Callable<Integer> {
         GuardValidate.Options o = new GuardValidate.Options(rules, data, inputParams, format, summary, structured,
                 lastModified, verbose, printJson, payload, options, resolve,
                 threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out,
+                StandardCharsets.UTF_8), 1 << 16), false);
         return GuardValidate.run(o, System.in, out, err);
     }
 }

@@ -76,12 +76,21 @@ final class GuardAst {
     static final class Key implements QueryPart {
         final String name;
         final Integer index;
-        final String[] conversions;
+        private volatile String[] conversions;
 
         Key(String name) {
             this.name = name;
             this.index = parseI32(name);
-            this.conversions = name.startsWith("%") ? null : GuardInflector.conversions(name);
+        }
+
+        /** The case-converted forms, computed on first need (only when the key is missing from a map). */
+        String[] conversions() {
+            String[] c = conversions;
+            if (c == null) {
+                c = GuardInflector.conversions(name);
+                conversions = c;
+            }
+            return c;
         }
 
         boolean isVariable() {
@@ -241,6 +250,7 @@ final class GuardAst {
         final String customMessage;
         final FileLoc location;
         final boolean negation;
+        final String blockContext;
         private final String display;
 
         AccessClause(AccessQuery query, Cmp cmp, LetValue compareWith, String customMessage, FileLoc location,
@@ -253,6 +263,7 @@ final class GuardAst {
             this.negation = negation;
             this.display = (negation ? "not" : "") + " " + query + " " + cmp.display() + " "
                     + (compareWith == null ? "" : compareWith.toString());
+            this.blockContext = "GuardAccessClause#block" + display;
         }
 
         @Override
@@ -275,8 +286,12 @@ final class GuardAst {
     }
 
     /** {@code query [not empty] { ... }}. */
-    record BlockClause(AccessQuery query, Block<GuardClause> block, FileLoc location, boolean notEmpty)
-            implements GuardClause {
+    record BlockClause(AccessQuery query, Block<GuardClause> block, FileLoc location, boolean notEmpty,
+                       String context, String accessContext) implements GuardClause {
+        BlockClause(AccessQuery query, Block<GuardClause> block, FileLoc location, boolean notEmpty) {
+            this(query, block, location, notEmpty, "BlockGuardClause#" + location,
+                    "GuardBlockAccessClause#" + location);
+        }
     }
 
     /** {@code when conditions { ... }} inside a block. */

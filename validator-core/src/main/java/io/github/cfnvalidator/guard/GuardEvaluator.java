@@ -184,14 +184,15 @@ final class GuardEvaluator {
         if (val != null) {
             return queryRetrieval(queryIndex + 1, query, val, resolver, converter);
         }
+        String[] conversions = k.conversions();
         if (converter >= 0) {
-            GuardValue c = map.get(k.conversions[converter]);
+            GuardValue c = map.get(conversions[converter]);
             if (c != null) {
                 return queryRetrieval(queryIndex + 1, query, c, resolver, converter);
             }
         } else {
-            for (int i = 0; i < k.conversions.length; i++) {
-                GuardValue c = map.get(k.conversions[i]);
+            for (int i = 0; i < conversions.length; i++) {
+                GuardValue c = map.get(conversions[i]);
                 if (c != null) {
                     return queryRetrieval(queryIndex + 1, query, c, resolver, i);
                 }
@@ -310,15 +311,21 @@ final class GuardEvaluator {
     private static MapFn checkAndDelegate(List<List<GuardClause>> conjunctions, String name) {
         return (index, query, key, value, ctx, converter) -> {
             String context = "Filter/Map#" + conjunctions.size();
-            ctx.startRecord(context);
+            GuardScopes.Recorder recorder = ctx.recorder();
+            recorder.mute();
             GuardStatus status;
             try {
-                status = evalConjunctions(conjunctions, ctx);
-            } catch (GuardEvalException e) {
-                ctx.endRecord(context, new GuardRecord.Filter(GuardStatus.FAIL));
-                throw e;
+                ctx.startRecord(context);
+                try {
+                    status = evalConjunctions(conjunctions, ctx);
+                } catch (GuardEvalException e) {
+                    ctx.endRecord(context, new GuardRecord.Filter(GuardStatus.FAIL));
+                    throw e;
+                }
+                ctx.endRecord(context, new GuardRecord.Filter(status));
+            } finally {
+                recorder.unmute();
             }
-            ctx.endRecord(context, new GuardRecord.Filter(status));
             if (name != null && status == GuardStatus.PASS) {
                 ctx.addVariableCaptureKey(name, key);
             }
@@ -349,18 +356,24 @@ final class GuardEvaluator {
         }
         if (current instanceof GuardValue.ListV list) {
             List<QueryResult> selected = new ArrayList<>();
+            GuardScopes.Recorder recorder = resolver.recorder();
             for (GuardValue each : list.items()) {
                 String context = "Filter/List#" + f.conjunctions().size();
-                resolver.startRecord(context);
                 ValueScope scope = new ValueScope(each, resolver);
                 GuardStatus status;
+                recorder.mute();
                 try {
-                    status = evalConjunctions(f.conjunctions(), scope);
-                } catch (GuardEvalException e) {
-                    resolver.endRecord(context, new GuardRecord.Filter(GuardStatus.FAIL));
-                    throw e;
+                    resolver.startRecord(context);
+                    try {
+                        status = evalConjunctions(f.conjunctions(), scope);
+                    } catch (GuardEvalException e) {
+                        resolver.endRecord(context, new GuardRecord.Filter(GuardStatus.FAIL));
+                        throw e;
+                    }
+                    resolver.endRecord(context, new GuardRecord.Filter(status));
+                } finally {
+                    recorder.unmute();
                 }
-                resolver.endRecord(context, new GuardRecord.Filter(status));
                 if (status == GuardStatus.PASS) {
                     selected.addAll(queryRetrieval(queryIndex + 1, query, each, resolver, converter));
                 }
@@ -369,7 +382,13 @@ final class GuardEvaluator {
         }
         if (previous instanceof AllIndices) {
             ValueScope scope = new ValueScope(current, resolver);
-            GuardStatus status = evalConjunctions(f.conjunctions(), scope);
+            GuardStatus status;
+            resolver.recorder().mute();
+            try {
+                status = evalConjunctions(f.conjunctions(), scope);
+            } finally {
+                resolver.recorder().unmute();
+            }
             if (status == GuardStatus.PASS) {
                 return queryRetrieval(queryIndex + 1, query, current, resolver, converter);
             }
@@ -449,8 +468,19 @@ final class GuardEvaluator {
 
     // ================================================================ clauses
 
+    private static final GuardRecord.ClauseValueCheck SUCCESS =
+            new GuardRecord.ClauseValueCheck(new GuardRecord.Success());
+
     private static GuardRecord.ClauseValueCheck success() {
-        return new GuardRecord.ClauseValueCheck(new GuardRecord.Success());
+        return SUCCESS;
+    }
+
+    /** A passing value check: recorded only when every record is kept (no report shows it otherwise). */
+    private static void recordSuccess(Scope ctx, String context) {
+        if (ctx.options().keepAllRecords()) {
+            ctx.startRecord(context);
+            ctx.endRecord(context, SUCCESS);
+        }
     }
 
     private static boolean isEmptyValue(QueryResult value) throws GuardEvalException {
@@ -523,7 +553,6 @@ final class GuardEvaluator {
                 int pass = 0;
                 int fail = 0;
                 for (QueryResult each : lhs) {
-                    ctx.startRecord(context);
                     boolean ok;
                     QueryResult result;
                     GuardValue v = each.valueOrNull();
@@ -538,11 +567,10 @@ final class GuardEvaluator {
                         ok = !ok;
                     }
                     if (ok) {
-                        ctx.endRecord(context, success());
+                        recordSuccess(ctx, context);
                         pass++;
                     } else {
-                        ctx.endRecord(context, new GuardRecord.ClauseValueCheck(new GuardRecord.Unary(cmp, result,
-                                null, customMessage, GuardStatus.FAIL)));
+                        fail(ctx, context, new GuardRecord.Unary(cmp, result, null, customMessage, GuardStatus.FAIL));
                         fail++;
                     }
                 }
@@ -552,13 +580,11 @@ final class GuardEvaluator {
             if (inverse) {
                 result = !result;
             }
-            ctx.startRecord(context);
             if (result) {
-                ctx.endRecord(context, success());
+                recordSuccess(ctx, context);
                 return GuardStatus.PASS;
             }
-            ctx.endRecord(context, new GuardRecord.ClauseValueCheck(
-                    new GuardRecord.NoValueForEmptyCheck(customMessage)));
+            fail(ctx, context, new GuardRecord.NoValueForEmptyCheck(customMessage));
             return GuardStatus.FAIL;
         }
         if (lhs.isEmpty()) {
@@ -567,13 +593,11 @@ final class GuardEvaluator {
         int pass = 0;
         int fail = 0;
         for (QueryResult each : lhs) {
-            ctx.startRecord(context);
             boolean r;
             try {
                 r = unaryTest(cmp.op(), each);
             } catch (GuardEvalException e) {
-                ctx.endRecord(context, new GuardRecord.ClauseValueCheck(new GuardRecord.Unary(cmp, each,
-                        e.describe(), customMessage, GuardStatus.FAIL)));
+                fail(ctx, context, new GuardRecord.Unary(cmp, each, e.describe(), customMessage, GuardStatus.FAIL));
                 throw e;
             }
             if (cmp.not()) {
@@ -583,11 +607,10 @@ final class GuardEvaluator {
                 r = !r;
             }
             if (r) {
-                ctx.endRecord(context, success());
+                recordSuccess(ctx, context);
                 pass++;
             } else {
-                ctx.endRecord(context, new GuardRecord.ClauseValueCheck(new GuardRecord.Unary(cmp, each, null,
-                        customMessage, GuardStatus.FAIL)));
+                fail(ctx, context, new GuardRecord.Unary(cmp, each, null, customMessage, GuardStatus.FAIL));
                 fail++;
             }
         }
@@ -624,8 +647,7 @@ final class GuardEvaluator {
                     kind = kind == GuardIntrinsics.Kind.PASS ? GuardIntrinsics.Kind.FAIL : GuardIntrinsics.Kind.PASS;
                 }
                 if (kind == GuardIntrinsics.Kind.PASS) {
-                    ctx.startRecord(context);
-                    ctx.endRecord(context, success());
+                    recordSuccess(ctx, context);
                     pass++;
                 } else {
                     fail(ctx, context, new GuardRecord.Deployments(cmp, v, verdict.detail().isEmpty()
@@ -664,13 +686,11 @@ final class GuardEvaluator {
             } else if (o instanceof GuardOperators.Success s) {
                 if (s.compare() instanceof GuardOperators.QueryIn q) {
                     for (int i = 0; i < q.lhs().size(); i++) {
-                        ctx.startRecord(context);
-                        ctx.endRecord(context, success());
+                        recordSuccess(ctx, context);
                         pass++;
                     }
                 } else {
-                    ctx.startRecord(context);
-                    ctx.endRecord(context, success());
+                    recordSuccess(ctx, context);
                     pass++;
                 }
             } else {
@@ -752,8 +772,7 @@ final class GuardEvaluator {
                         }
                     }
                     if (found) {
-                        ctx.startRecord(context);
-                        ctx.endRecord(context, success());
+                        recordSuccess(ctx, context);
                         statuses.add(new Object[] {new QueryResult.Resolved(key), GuardStatus.PASS});
                     } else {
                         List<QueryResult> to = new ArrayList<>();
@@ -768,8 +787,7 @@ final class GuardEvaluator {
             } else {
                 for (Pair p : pairs) {
                     if (p.comparable && p.outcome) {
-                        ctx.startRecord(context);
-                        ctx.endRecord(context, success());
+                        recordSuccess(ctx, context);
                         statuses.add(new Object[] {new QueryResult.Resolved(p.lhs), GuardStatus.PASS});
                     } else {
                         QueryResult to = p.rhsUnresolved != null ? p.rhsUnresolved : new QueryResult.Resolved(p.rhs);
@@ -875,7 +893,7 @@ final class GuardEvaluator {
 
     static GuardStatus evalAccessClause(AccessClause gac, Scope resolver) throws GuardEvalException {
         boolean all = gac.query.matchAll();
-        String blkContext = "GuardAccessClause#block" + gac;
+        String blkContext = gac.blockContext;
         resolver.startRecord(blkContext);
         GuardStatus status;
         try {
@@ -933,7 +951,7 @@ final class GuardEvaluator {
     }
 
     static GuardStatus evalBlockClause(BlockClause bc, Scope resolver) throws GuardEvalException {
-        String context = "BlockGuardClause#" + bc.location();
+        String context = bc.context();
         boolean matchAll = bc.query().matchAll();
         resolver.startRecord(context);
         List<QueryResult> values;
@@ -954,7 +972,7 @@ final class GuardEvaluator {
         for (QueryResult each : values) {
             if (each instanceof QueryResult.UnResolved ur) {
                 fails++;
-                String guardCxt = "GuardBlockAccessClause#" + bc.location();
+                String guardCxt = bc.accessContext();
                 resolver.startRecord(guardCxt);
                 resolver.endRecord(guardCxt, new GuardRecord.ClauseValueCheck(new GuardRecord.MissingBlockValue(ur,
                         "Query " + bc.query() + " did not resolve to correct value, reason "
@@ -993,7 +1011,7 @@ final class GuardEvaluator {
         resolver.startRecord(whenContext);
         GuardStatus cond;
         try {
-            cond = evalConjunctions(conditions, resolver);
+            cond = mutedConjunctions(conditions, resolver);
         } catch (GuardEvalException e) {
             resolver.endRecord(whenContext, new GuardRecord.WhenCondition(GuardStatus.FAIL));
             resolver.endRecord(context, new GuardRecord.WhenCheck(new BlockCheck(false, GuardStatus.FAIL,
@@ -1065,7 +1083,7 @@ final class GuardEvaluator {
             resolver.startRecord(whenContext);
             GuardStatus cond;
             try {
-                cond = evalConjunctions(tb.conditions(), resolver);
+                cond = mutedConjunctions(tb.conditions(), resolver);
             } catch (GuardEvalException e) {
                 resolver.endRecord(whenContext, new GuardRecord.TypeCondition(GuardStatus.FAIL));
                 resolver.endRecord(context, new GuardRecord.TypeCheck(tb.typeName(), new BlockCheck(false,
@@ -1146,7 +1164,7 @@ final class GuardEvaluator {
             resolver.startRecord(whenContext);
             GuardStatus cond;
             try {
-                cond = evalConjunctions(rule.conditions(), resolver);
+                cond = mutedConjunctions(rule.conditions(), resolver);
             } catch (GuardEvalException e) {
                 resolver.endRecord(whenContext, new GuardRecord.RuleCondition(GuardStatus.FAIL));
                 resolver.endRecord(context, new GuardRecord.RuleCheck(rule.name(), GuardStatus.FAIL, null));
@@ -1174,6 +1192,17 @@ final class GuardEvaluator {
     @FunctionalInterface
     private interface EvalFn<T> {
         GuardStatus eval(T item, Scope scope) throws GuardEvalException;
+    }
+
+    /** Conditions: no report looks inside them, so they are not recorded unless every record is kept. */
+    private static GuardStatus mutedConjunctions(List<List<GuardClause>> conditions, Scope resolver)
+            throws GuardEvalException {
+        resolver.recorder().mute();
+        try {
+            return evalConjunctions(conditions, resolver);
+        } finally {
+            resolver.recorder().unmute();
+        }
     }
 
     static GuardStatus evalConjunctions(List<List<GuardClause>> conjunctions, Scope resolver)

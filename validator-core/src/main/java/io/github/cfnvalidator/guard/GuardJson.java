@@ -274,8 +274,54 @@ final class GuardJson {
         }
     }
 
+    /** The pretty JSON of one element of a top-level array (indented one level, as cfn-guard prints it). */
+    static String arrayElement(Object tree) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            write(tree, sb, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /** Writes pre-rendered array elements as a pretty JSON array. */
+    static void writeArray(List<String> elements, Appendable out) {
+        try {
+            if (elements.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append("[\n");
+            for (int i = 0; i < elements.size(); i++) {
+                out.append("  ").append(elements.get(i));
+                if (i + 1 < elements.size()) {
+                    out.append(',');
+                }
+                out.append('\n');
+            }
+            out.append(']');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean plainString(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes a JSON string literal with serde_json's escapes. */
     static void quote(String s, Appendable out) throws IOException {
+        if (plainString(s)) {
+            out.append('"').append(s).append('"');
+            return;
+        }
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

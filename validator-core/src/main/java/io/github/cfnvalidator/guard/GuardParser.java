@@ -968,6 +968,10 @@ final class GuardParser {
     }
 
     private R<QueryPart> predicateOrIndex(int p) {
+        return memo(4, p, this::predicateOrIndexRaw);
+    }
+
+    private R<QueryPart> predicateOrIndexRaw(int p) {
         try {
             return allIndices(p);
         } catch (Err e) {
@@ -1035,8 +1039,35 @@ final class GuardParser {
         return ws1(q);
     }
 
-    /** access: [some] (this | %var | name | 'quoted') [parts]. */
+    private final java.util.HashMap<Long, Object> memo = new java.util.HashMap<>();
+
+    /** Packrat memoisation: a production at a position always yields the same result (or the same error). */
+    @SuppressWarnings("unchecked")
+    private <T> R<T> memo(int production, int p, P<T> f) {
+        long key = ((long) production << 32) | p;
+        Object cached = memo.get(key);
+        if (cached != null) {
+            if (cached instanceof RuntimeException e) {
+                throw e;
+            }
+            return (R<T>) cached;
+        }
+        try {
+            R<T> r = f.parse(p);
+            memo.put(key, r);
+            return r;
+        } catch (Err | Fail e) {
+            memo.put(key, e);
+            throw e;
+        }
+    }
+
     private R<AccessQuery> access(int p) {
+        return memo(1, p, this::accessRaw);
+    }
+
+    /** access: [some] (this | %var | name | 'quoted') [parts]. */
+    private R<AccessQuery> accessRaw(int p) {
         boolean some = false;
         int q = p;
         try {
@@ -1077,6 +1108,10 @@ final class GuardParser {
     // ------------------------------------------------------------------ clauses
 
     private R<AccessClause> clauseWithMap(int p) {
+        return memo(3, p, this::clauseWithMapRaw);
+    }
+
+    private R<AccessClause> clauseWithMapRaw(int p) {
         FileLoc location = loc(p);
         int q = ws0(p);
         int[] o = new int[1];
@@ -1190,8 +1225,12 @@ final class GuardParser {
         return new R<>(new ParamRuleCall(args.v(), new NamedRuleRef(name.v(), negation, message, location)), q);
     }
 
-    /** clause: when-block | block clause | parameterized rule call | access clause. */
     private R<GuardClause> clause(int p) {
+        return memo(2, p, this::clauseRaw);
+    }
+
+    /** clause: when-block | block clause | parameterized rule call | access clause. */
+    private R<GuardClause> clauseRaw(int p) {
         try {
             R<WhenBlock> w = whenBlock(p, this::clause);
             return new R<>(w.v(), w.p());

@@ -12,7 +12,7 @@ import java.util.List;
 public final class GuardRecord {
     private final String context;
     private Type type;
-    private List<GuardRecord> children = new ArrayList<>(2);
+    private List<GuardRecord> children;
 
     GuardRecord(String context) {
         this.context = context;
@@ -34,15 +34,18 @@ public final class GuardRecord {
 
     /** The checks this one is made of. */
     public List<GuardRecord> children() {
-        return Collections.unmodifiableList(children);
+        return children == null ? List.of() : Collections.unmodifiableList(children);
     }
 
-    List<GuardRecord> mutableChildren() {
-        return children;
+    void addChild(GuardRecord r) {
+        if (children == null) {
+            children = new ArrayList<>(4);
+        }
+        children.add(r);
     }
 
     void dropChildren() {
-        children = List.of();
+        children = null;
     }
 
     /** The status this record carries, if any. */

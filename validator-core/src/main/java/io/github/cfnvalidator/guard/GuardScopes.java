@@ -42,27 +42,54 @@ final class GuardScopes {
         void endRecord(String context, GuardRecord.Type record);
 
         Options options();
+
+        /** The recorder of the evaluation (held by the root scope). */
+        Recorder recorder();
     }
 
     /** Evaluation options; {@code intrinsics} is null unless comparisons are intrinsic-aware. */
     record Options(boolean strict, boolean keepAllRecords, GuardIntrinsics intrinsics) {
     }
 
-    /** Builds the record tree; unless all records are kept, passing sub-trees are pruned as they close. */
+    /**
+     * Builds the record tree; unless all records are kept, passing sub-trees are pruned as they close, and sections
+     * no report shows (filters, when conditions) are not recorded at all.
+     */
     static final class Recorder {
         private final boolean keepAll;
         private final ArrayList<GuardRecord> stack = new ArrayList<>();
         private GuardRecord finished;
+        private int muted;
 
         Recorder(boolean keepAll) {
             this.keepAll = keepAll;
         }
 
+        /** Stops recording (nestable) unless every record is kept; no report looks inside the section. */
+        void mute() {
+            if (!keepAll) {
+                muted++;
+            }
+        }
+
+        /** Ends a {@link #mute()}. */
+        void unmute() {
+            if (!keepAll) {
+                muted--;
+            }
+        }
+
         void start(String context) {
+            if (muted > 0) {
+                return;
+            }
             stack.add(new GuardRecord(context));
         }
 
         void end(GuardRecord.Type type) {
+            if (muted > 0) {
+                return;
+            }
             GuardRecord r = stack.remove(stack.size() - 1);
             r.type(type);
             if (stack.isEmpty()) {
@@ -75,7 +102,7 @@ final class GuardScopes {
             }
             GuardRecord parent = stack.get(stack.size() - 1);
             if (keepAll || failing || (stack.size() == 1 && type instanceof GuardRecord.RuleCheck)) {
-                parent.mutableChildren().add(r);
+                parent.addChild(r);
             }
         }
 
@@ -131,7 +158,8 @@ final class GuardScopes {
             this.options = options;
         }
 
-        Recorder recorder() {
+        @Override
+        public Recorder recorder() {
             return recorder;
         }
 
@@ -186,12 +214,13 @@ final class GuardScopes {
             }
             List<QueryResult> done = resolved.get(name);
             if (done != null) {
-                return new ArrayList<>(done);
+                return done;
             }
             FunctionExpr f = functions.get(name);
             if (f != null) {
-                List<QueryResult> result = GuardEvaluator.resolveFunction(f.name(), f.parameters(), this);
-                resolved.put(name, new ArrayList<>(result));
+                List<QueryResult> result = List.copyOf(GuardEvaluator.resolveFunction(f.name(), f.parameters(),
+                        this));
+                resolved.put(name, result);
                 return result;
             }
             AccessQuery q = queries.get(name);
@@ -203,13 +232,16 @@ final class GuardScopes {
             if (!q.matchAll()) {
                 result.removeIf(r -> !(r instanceof QueryResult.Resolved));
             }
-            resolved.put(name, new ArrayList<>(result));
-            return result;
+            List<QueryResult> cached = List.copyOf(result);
+            resolved.put(name, cached);
+            return cached;
         }
 
         @Override
         public void addVariableCaptureKey(String name, GuardValue key) {
-            resolved.computeIfAbsent(name, k -> new ArrayList<>()).add(new QueryResult.Resolved(key));
+            List<QueryResult> now = new ArrayList<>(resolved.getOrDefault(name, List.of()));
+            now.add(new QueryResult.Resolved(key));
+            resolved.put(name, List.copyOf(now));
         }
 
         @Override
@@ -284,7 +316,7 @@ final class GuardScopes {
             if (resolved != null) {
                 List<QueryResult> done = resolved.get(name);
                 if (done != null) {
-                    return new ArrayList<>(done);
+                    return done;
                 }
             }
             FunctionExpr f = functions.get(name);
@@ -309,7 +341,7 @@ final class GuardScopes {
             if (resolved == null) {
                 resolved = new HashMap<>();
             }
-            resolved.put(name, new ArrayList<>(result));
+            resolved.put(name, List.copyOf(result));
         }
 
         @Override
@@ -330,6 +362,11 @@ final class GuardScopes {
         @Override
         public Options options() {
             return parent.options();
+        }
+
+        @Override
+        public Recorder recorder() {
+            return parent.recorder();
         }
     }
 
@@ -387,6 +424,11 @@ final class GuardScopes {
         public Options options() {
             return parent.options();
         }
+
+        @Override
+        public Recorder recorder() {
+            return parent.recorder();
+        }
     }
 
     /** The scope of a parameterized rule call: the parameters' values over the caller's scope. */
@@ -425,7 +467,7 @@ final class GuardScopes {
         public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
             List<QueryResult> p = parameters.get(name);
             if (p != null) {
-                return new ArrayList<>(p);
+                return p;
             }
             return parent.resolveVariable(name);
         }
@@ -451,6 +493,11 @@ final class GuardScopes {
         @Override
         public Options options() {
             return parent.options();
+        }
+
+        @Override
+        public Recorder recorder() {
+            return parent.recorder();
         }
     }
 }

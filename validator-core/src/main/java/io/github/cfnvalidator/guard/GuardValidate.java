@@ -441,46 +441,49 @@ public final class GuardValidate {
         if (fmt.equals("junit")) {
             return junit(rules, data, exit);
         }
+        // each data file: evaluate every rule file, combine, and render its part of the report (in parallel)
         List<Object> perData = parallel(data.size(), i -> {
-            List<Cell> cells = new ArrayList<>(rules.size());
+            GuardFileReport report = new GuardFileReport(data.get(i).name());
+            boolean failed = false;
             for (GuardRules r : rules) {
                 Cell c = evaluate(r, data.get(i));
-                cells.add(c);
                 if (c.error() != null) {
-                    break;
+                    return c;
                 }
-            }
-            return cells;
-        });
-        List<GuardFileReport> reports = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            @SuppressWarnings("unchecked")
-            List<Cell> cells = (List<Cell>) perData.get(i);
-            GuardFileReport report = new GuardFileReport(data.get(i).name());
-            for (Cell c : cells) {
-                if (c.error() != null) {
-                    throw new Fatal(c.error());
-                }
-                if (c.evaluation().status() == GuardStatus.FAIL) {
-                    exit = FAILURE;
-                }
+                failed |= c.evaluation().status() == GuardStatus.FAIL;
                 report.add(c.evaluation());
             }
-            reports.add(report);
-        }
-        List<Object> plain = new ArrayList<>();
-        for (GuardFileReport r : reports) {
-            plain.add(r.toPlain());
+            String rendered = fmt.equals("yaml") ? GuardYaml.listItem(report.toPlain())
+                    : fmt.equals("sarif") ? null : GuardJson.arrayElement(report.toPlain());
+            return new Object[] {report, rendered, failed};
+        });
+        List<GuardFileReport> reports = new ArrayList<>();
+        List<String> rendered = new ArrayList<>();
+        for (Object x : perData) {
+            if (x instanceof Cell c) {
+                throw new Fatal(c.error());
+            }
+            Object[] r = (Object[]) x;
+            reports.add((GuardFileReport) r[0]);
+            rendered.add((String) r[1]);
+            if ((Boolean) r[2]) {
+                exit = FAILURE;
+            }
         }
         switch (fmt) {
             case "yaml":
-                out.print(GuardYaml.write(plain));
+                if (rendered.isEmpty()) {
+                    out.print("[]\n");
+                }
+                for (String r : rendered) {
+                    out.print(r);
+                }
                 break;
             case "sarif":
                 GuardJson.writePretty(GuardSarif.report(reports), out);
                 break;
             default:
-                GuardJson.writePretty(plain, out);
+                GuardJson.writeArray(rendered, out);
         }
         out.flush();
         return exit;

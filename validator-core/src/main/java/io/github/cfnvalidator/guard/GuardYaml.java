@@ -29,6 +29,17 @@ final class GuardYaml {
         return sb.toString();
     }
 
+    /** The YAML of one item of a top-level list ({@code - ...} lines). */
+    static String listItem(Object item) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            list(List.of(item), sb, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
     static void write(Object tree, Appendable out) throws IOException {
         if (tree instanceof Map<?, ?> m && !m.isEmpty()) {
             map(m, out, 0, false);
