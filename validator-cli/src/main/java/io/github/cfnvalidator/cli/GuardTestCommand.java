@@ -2,9 +2,7 @@ package io.github.cfnvalidator.cli;
 
 import io.github.cfnvalidator.guard.GuardOptions;
 import io.github.cfnvalidator.guard.GuardTest;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -72,8 +70,7 @@ public final class GuardTestCommand implements Callable<Integer> {
         }
         GuardTest.Options o = new GuardTest.Options(rulesFile, testData, dir, lastModified, verbose, format,
                 GuardOptions.DEFAULT.withCompatible(!strict).withAllRecords(verbose));
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out,
-                StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter out = spec.commandLine().getOut();
         return GuardTest.run(o, out, spec.commandLine().getErr());
     }
 }

@@ -2,9 +2,7 @@ package io.github.cfnvalidator.cli;
 
 import io.github.cfnvalidator.guard.GuardOptions;
 import io.github.cfnvalidator.guard.GuardValidate;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,8 +113,7 @@ public final class GuardValidateCommand implements Callable<Integer> {
         GuardValidate.Options o = new GuardValidate.Options(rules, data, inputParams, format, summary, structured,
                 lastModified, verbose, printJson, payload, options, resolve,
                 threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(System.out,
-                StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter out = spec.commandLine().getOut();
         return GuardValidate.run(o, System.in, out, err);
     }
 }

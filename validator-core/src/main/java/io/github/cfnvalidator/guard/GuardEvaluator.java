@@ -1056,7 +1056,12 @@ final class GuardEvaluator {
                 resolved.put(name, resolveFunction(f.name(), f.parameters(), resolver));
             }
         }
-        return evalRule(rule.rule(), new ParamScope(call, resolved, resolver));
+        GuardStatus status = evalRule(rule.rule(), new ParamScope(call, resolved, resolver));
+        if (call.named().negation() && resolver.options().strict()) {
+            // cfn-guard 3.1.1 ignores "not" in front of a call (compatibility mode keeps that)
+            return status == GuardStatus.PASS ? GuardStatus.FAIL : GuardStatus.PASS;
+        }
+        return status;
     }
 
     static GuardStatus evalGuardClause(GuardClause gc, Scope resolver) throws GuardEvalException {

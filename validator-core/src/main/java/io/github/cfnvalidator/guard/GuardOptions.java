@@ -5,7 +5,8 @@ package io.github.cfnvalidator.guard;
  *
  * @param compatible     reproduce cfn-guard 3.1.1 exactly, quirks included (the default); when {@code false}, the
  *                       quirks listed in docs/guard-compatibility.md are fixed: {@code not} in front of a binary
- *                       clause negates it, and {@code !=} between values of different types holds
+ *                       clause or of a parameterized rule call negates it, and {@code !=} between values of
+ *                       different types holds
  * @param keepAllRecords keep every record of the evaluation (for verbose output); by default passing sub-trees are
  *                       pruned, since no report shows them
  */

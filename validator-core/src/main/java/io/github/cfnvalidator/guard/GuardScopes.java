@@ -135,6 +135,18 @@ final class GuardScopes {
         }
     }
 
+    /** Rust's Debug of a set of names: {@code ["a", "b"]}. */
+    static String debugKeys(java.util.Collection<String> keys) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String k : keys) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            GuardDebug.string(k, sb);
+        }
+        return sb.append(']').toString();
+    }
+
     /** The file-level scope over one data document. */
     static final class RootScope implements Scope {
         private final GuardValue root;
@@ -173,7 +185,7 @@ final class GuardScopes {
             ParameterizedRule r = parameterized.get(name);
             if (r == null) {
                 throw new GuardEvalException(Kind.MISSING_VALUE, "Parameterized Rule with name " + name
-                        + " was not found, candidate " + parameterized.keySet());
+                        + " was not found, candidate " + debugKeys(parameterized.keySet()));
             }
             return r;
         }
@@ -192,7 +204,7 @@ final class GuardScopes {
             List<Rule> candidates = rules.get(name);
             if (candidates == null) {
                 throw new GuardEvalException(Kind.MISSING_VALUE, "Rule " + name
-                        + " by that name does not exist, Rule Names = " + rules.keySet());
+                        + " by that name does not exist, Rule Names = " + debugKeys(rules.keySet()));
             }
             GuardStatus status = GuardStatus.SKIP;
             for (Rule r : candidates) {
