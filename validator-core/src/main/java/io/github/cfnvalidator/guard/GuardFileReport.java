@@ -83,16 +83,22 @@ public final class GuardFileReport {
      *
      * @param customMessage the {@code << >>} message, or null
      * @param errorMessage  the explanation, or null
-     * @param at            the offending value, or null
+     * @param at            the offending value (for a missing property: the value it was looked for in), or null
+     * @param missing       whether a property the check needs is missing from {@code at}
      * @param unknown       whether the check could not be decided before deploy (intrinsic-aware mode)
      * @param witness       intrinsic-aware mode: the deployments that break the check, or why it is unknown
      * @param evidence      the places that explain an intrinsic-aware verdict (parameter declarations, ...)
      */
-    public record Message(String customMessage, String errorMessage, GuardValue at, boolean unknown,
-                          String witness, List<GuardWitness> evidence) {
+    public record Message(String customMessage, String errorMessage, GuardValue at, boolean missing,
+                          boolean unknown, String witness, List<GuardWitness> evidence) {
         /** A message of a plain (not intrinsic-aware) check. */
         public Message(String customMessage, String errorMessage, GuardValue at) {
-            this(customMessage, errorMessage, at, false, null, List.of());
+            this(customMessage, errorMessage, at, false, false, null, List.of());
+        }
+
+        /** A message about a property missing from {@code at}. */
+        static Message missing(String customMessage, String errorMessage, GuardValue at) {
+            return new Message(customMessage, errorMessage, at, true, false, null, List.of());
         }
     }
 
@@ -382,7 +388,7 @@ public final class GuardFileReport {
         if (check instanceof GuardRecord.MissingBlockValue mb) {
             QueryResult.UnResolved ur = (QueryResult.UnResolved) mb.from();
             String custom = mb.customMessage() == null ? "" : mb.customMessage();
-            return new BlockFailure(context, new Message(custom, "Check was not compliant as property ["
+            return new BlockFailure(context, Message.missing(custom, "Check was not compliant as property ["
                     + ur.remainingQuery() + "] is missing. Value traversed to [" + ur.traversedTo() + "]",
                     ur.traversedTo()), ur);
         }
@@ -407,7 +413,9 @@ public final class GuardFileReport {
                 inner.put("comparison", comparison(u.comparison()));
                 c.put("Resolved", inner);
             }
-            return new ClauseFailure(true, context, new Message(custom, text, valueOf(u.from())), c);
+            return new ClauseFailure(true, context, u.from() instanceof QueryResult.UnResolved
+                    ? Message.missing(custom, text, valueOf(u.from())) : new Message(custom, text, valueOf(u.from())),
+                    c);
         }
         if (check instanceof GuardRecord.Comparison cmp) {
             String custom = cmp.customMessage() == null ? "" : cmp.customMessage();
@@ -418,8 +426,8 @@ public final class GuardFileReport {
                 inner.put("value", unresolvedPlain(ur));
                 inner.put("comparison", comparison(cmp.comparison()));
                 c.put("UnResolved", inner);
-                return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property ["
-                        + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
+                return new ClauseFailure(false, context, Message.missing(custom, "Check was not compliant as "
+                        + "property [" + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
                         + ur.traversedTo() + "]." + err, ur.traversedTo()), c);
             }
             if (cmp.to() == null) {
@@ -453,7 +461,7 @@ public final class GuardFileReport {
             inner.put("comparison", comparison(d.comparison()));
             String text = (d.unknown() ? "Check could not be decided before deploy: property [" : "Check was not "
                     + "compliant for every deployment: property [") + d.at().path() + "] " + d.detail();
-            return new ClauseFailure(false, context, new Message(custom, text, d.at(), d.unknown(), d.detail(), d.evidence()),
+            return new ClauseFailure(false, context, new Message(custom, text, d.at(), false, d.unknown(), d.detail(), d.evidence()),
                     single("Deployments", inner));
         }
         if (check instanceof GuardRecord.InComparison in) {

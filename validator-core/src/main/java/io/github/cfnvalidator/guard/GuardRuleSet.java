@@ -181,7 +181,8 @@ public final class GuardRuleSet implements Rule {
                         GuardTemplateData data, Set<String> seen) {
         String custom = m.customMessage() != null && !m.customMessage().isBlank() ? m.customMessage() : inherited;
         String[] messageAndFix = splitFix(custom);
-        String explanation = m.errorMessage() == null ? "" : m.errorMessage();
+        // positions in cfn-guard's [L:x,C:y] form are dropped: the finding carries the exact place
+        String explanation = m.errorMessage() == null ? "" : m.errorMessage().replaceAll("\\[L:\\d+,C:\\d+\\]", "");
         String message = messageAndFix[0] == null ? "Guard rule " + ruleId + " failed: " + explanation
                 : messageAndFix[0];
         Node node = m.at() == null ? null : data.nodeOf(m.at());
@@ -190,6 +191,11 @@ public final class GuardRuleSet implements Rule {
         }
         String pointer = node.pointer();
         String resource = resourceOf(m.at() == null ? pointer : m.at().path().pointer());
+        // a missing property is reported where the map that lacks it is named (its key), as built-in rules do
+        Location location = node.location();
+        if (m.missing() && data.keyLocationOf(node) != null) {
+            location = data.keyLocationOf(node);
+        }
         List<Evidence> evidence = new ArrayList<>();
         if (m.unknown() || !m.evidence().isEmpty() || messageAndFix[0] != null) {
             evidence.add(new Evidence(explanation, node.location()));
@@ -208,8 +214,7 @@ public final class GuardRuleSet implements Rule {
             return;
         }
         Severity severity = m.unknown() ? ctx.unresolvedSeverity() : Severity.ERROR;
-        ctx.add(new Finding(ruleId, severity, message, resource, pointer, node.location(), evidence,
-                messageAndFix[1]));
+        ctx.add(new Finding(ruleId, severity, message, resource, pointer, location, evidence, messageAndFix[1]));
     }
 
     /** Splits a Control-Tower-style message ({@code [CT.X.PR.1]: what [FIX]: how}) into message and fix. */

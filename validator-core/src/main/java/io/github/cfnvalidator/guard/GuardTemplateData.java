@@ -21,6 +21,7 @@ public final class GuardTemplateData {
     private final Map<GuardValue, Node> nodes = new IdentityHashMap<>();
     private final Map<String, Node> byPointer = new java.util.HashMap<>();
     private final Map<Node, GuardValue> values = new IdentityHashMap<>();
+    private final Map<Node, io.github.cfnvalidator.template.Location> keyLocations = new IdentityHashMap<>();
 
     private GuardTemplateData(Node document) {
         this.root = convert(document, "", true);
@@ -43,6 +44,11 @@ public final class GuardTemplateData {
             n = byPointer.get(v.path().pointer());
         }
         return n;
+    }
+
+    /** Where the key is written under which a node stands in its map, or {@code null}. */
+    public io.github.cfnvalidator.template.Location keyLocationOf(Node n) {
+        return keyLocations.get(n);
     }
 
     /** The Guard value converted from a template node, or {@code null}. */
@@ -72,6 +78,7 @@ public final class GuardTemplateData {
                 keys.add(new GuardValue.Str(new ValuePath(pointer, e.keyLocation().line() - 1,
                         e.keyLocation().column() - 1), e.key()));
                 values.put(e.key(), convert(e.value(), pointer + "/" + e.key(), false));
+                keyLocations.put(e.value(), e.keyLocation());
             }
             v = new GuardValue.MapV(here, keys, values);
         } else if (n instanceof ListNode l) {

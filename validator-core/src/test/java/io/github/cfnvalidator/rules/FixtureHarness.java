@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
  *
  * on the line(s) directly above the offending node; the finding must start on the next line that is not an
  * expectation. Header comments configure the run: {@code # parameters: Key=Value, Key2=Value2} pins parameters,
- * {@code # unresolved: error} sets the unresolved severity, {@code # rules: id1, id2} (or {@code all}) picks the rules;
- * by default a fixture in a folder named after a rule runs that rule alone, any other folder runs every rule. The
- * harness fails on missing and on unexpected findings.
+ * {@code # unresolved: error} sets the unresolved severity, {@code # rules: id1, id2} (or {@code all}) picks the rules,
+ * {@code # guard: file.guard} runs Guard rule files (relative to the fixture; alone unless {@code # rules:} adds
+ * built-ins); by default a fixture in a folder named after a rule runs that rule alone, any other folder runs every
+ * rule. The harness fails on missing and on unexpected findings.
  * Every YAML fixture is also rendered as JSON and must give the same findings (same rule, severity, JSON pointer and
  * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
  */
@@ -44,6 +45,7 @@ public final class FixtureHarness {
     private static final Pattern PARAMETERS = Pattern.compile("^\\s*#\\s*parameters:\\s*(.*)$");
     private static final Pattern UNRESOLVED = Pattern.compile("^\\s*#\\s*unresolved:\\s*(error|warning)\\s*$");
     private static final Pattern RULES = Pattern.compile("^\\s*#\\s*rules:\\s*(.*)$");
+    private static final Pattern GUARD = Pattern.compile("^\\s*#\\s*guard:\\s*(.*)$");
 
     /** One expectation: a finding of a rule on a line, optionally with a severity and a message fragment. */
     record Expectation(int line, String ruleId, Severity severity, String fragment) {
@@ -56,7 +58,7 @@ public final class FixtureHarness {
 
     /** A fixture's configuration and expectations. */
     record Fixture(Path file, String text, List<Expectation> expectations, ParameterValues parameters,
-                   Severity unresolved, List<String> rules) {
+                   Severity unresolved, List<String> rules, List<Path> guardRules) {
     }
 
     private FixtureHarness() {
@@ -71,8 +73,16 @@ public final class FixtureHarness {
         Severity unresolved = Severity.WARNING;
         List<String> rules = null;
         List<Matcher> pending = new ArrayList<>();
+        List<Path> guardRules = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            Matcher g = GUARD.matcher(line);
+            if (g.matches()) {
+                for (String f : g.group(1).split(",")) {
+                    guardRules.add(file.resolveSibling(f.strip()));
+                }
+                continue;
+            }
             Matcher p = PARAMETERS.matcher(line);
             if (p.matches()) {
                 for (String kv : p.group(1).split(",")) {
@@ -114,11 +124,14 @@ public final class FixtureHarness {
             throw new IllegalArgumentException(file + ": expectation at the end of the file has no node below it");
         }
         if (rules == null) {
-            // a fixture in a rule's folder checks that rule alone; other folders run every rule
+            // a fixture in a rule's folder checks that rule alone; a fixture naming Guard rule files runs those
+            // alone; other folders run every rule
             String folder = file.getParent().getFileName().toString();
-            rules = RuleRegistry.builtIn().find(folder).isPresent() ? List.of(folder) : List.of("all");
+            rules = !guardRules.isEmpty() ? List.of() : RuleRegistry.builtIn().find(folder).isPresent()
+                    ? List.of(folder) : List.of("all");
         }
-        return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved, rules);
+        return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved, rules,
+                guardRules);
     }
 
     /** A validator configured as the fixture asks. */
@@ -132,6 +145,14 @@ public final class FixtureHarness {
                         () -> new IllegalArgumentException(f.file() + ": no rule " + id)));
             }
             b.rules(rules);
+        }
+        if (!f.guardRules().isEmpty()) {
+            io.github.cfnvalidator.guard.GuardRuleSet.Loaded loaded =
+                    io.github.cfnvalidator.guard.GuardRuleSet.load(f.guardRules());
+            if (!loaded.problems().isEmpty()) {
+                throw new IllegalArgumentException(f.file() + ": " + loaded.problems());
+            }
+            b.addRules(List.of(loaded.rules()));
         }
         return b.build();
     }
