@@ -3,10 +3,12 @@ package io.github.cfnvalidator;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Report;
+import io.github.cfnvalidator.report.RuleDescriptor;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
+import io.github.cfnvalidator.rules.RuleMetadata;
 import io.github.cfnvalidator.rules.RuleRegistry;
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.Node;
@@ -103,7 +105,26 @@ public final class Validator {
         }
         List<FileReport> reports = new ArrayList<>(early);
         reports.addAll(validateInputs(inputs));
-        return new Report(reports);
+        return report(reports);
+    }
+
+    /**
+     * Wraps per-file results (from {@link #validateInputs} or {@link #validateInput}) into a {@link Report} that also
+     * lists this validator's active rules, the form every report writer takes.
+     */
+    public Report report(List<FileReport> files) {
+        return new Report(files, ruleDescriptors());
+    }
+
+    /** The active rules as reports describe them, with any severity override applied to their default. */
+    public List<RuleDescriptor> ruleDescriptors() {
+        List<RuleDescriptor> out = new ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            RuleMetadata m = r.metadata();
+            out.add(new RuleDescriptor(m.id(), severityOverrides.getOrDefault(m.id(), m.defaultSeverity()),
+                    m.summary(), m.docs()));
+        }
+        return out;
     }
 
     /** Validates already expanded inputs, in parallel, keeping their order. */
@@ -274,6 +295,16 @@ public final class Validator {
         public Builder parameters(String glob, ParameterValues values) {
             String pattern = glob.startsWith("glob:") || glob.startsWith("regex:") ? glob : "glob:" + glob;
             pathParameters.add(new PathParameters(glob, FileSystems.getDefault().getPathMatcher(pattern), values));
+            return this;
+        }
+
+        /**
+         * Deploy-time values pinned for templates whose path the matcher accepts; for callers with their own pattern
+         * syntax (the Maven plugin matches Ant-style patterns relative to the project).
+         */
+        public Builder parameters(PathMatcher matcher, ParameterValues values) {
+            pathParameters.add(new PathParameters(matcher.toString(), Objects.requireNonNull(matcher),
+                    Objects.requireNonNull(values)));
             return this;
         }
 

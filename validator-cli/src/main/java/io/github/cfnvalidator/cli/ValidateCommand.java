@@ -3,6 +3,7 @@ package io.github.cfnvalidator.cli;
 import io.github.cfnvalidator.Validator;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Report;
+import io.github.cfnvalidator.report.ReportWriter;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.report.TextReportWriter;
 import io.github.cfnvalidator.resolve.ParameterValues;
@@ -38,7 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "text")
+            + "(default: ${DEFAULT-VALUE}). sarif is SARIF 2.1.0 for code scanning (URIs relative to the working "
+            + "directory); junit is Surefire-style JUnit XML.", defaultValue = "text")
     OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
@@ -95,7 +97,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!parameterErrors.isEmpty()) {
             List<FileReport> all = new ArrayList<>(parameterErrors);
             all.addAll(report.files());
-            report = new Report(all);
+            report = report.withFiles(all);
         }
         write(report);
         if (report.hasInputErrors()) {
@@ -104,10 +106,14 @@ public final class ValidateCommand implements Callable<Integer> {
         return report.summary().atOrAbove(failOn.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
     }
 
+    private ReportWriter writer() {
+        return format.writer(failOn.threshold(), Path.of("").toAbsolutePath());
+    }
+
     private void write(Report report) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            format.writer().write(report, out);
+            writer().write(report, out);
             out.flush();
             return;
         }
@@ -116,7 +122,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            format.writer().write(report, w);
+            writer().write(report, w);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (FileReport f : report.files()) {
