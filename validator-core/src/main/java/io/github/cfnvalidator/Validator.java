@@ -6,6 +6,7 @@ import io.github.cfnvalidator.report.Report;
 import io.github.cfnvalidator.report.RuleDescriptor;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleMetadata;
@@ -210,8 +211,9 @@ public final class Validator {
     /** Runs the active rules over a parsed template with the given pinned parameter values. */
     public List<Finding> check(Template template, ParameterValues pinned) {
         List<Finding> out = new ArrayList<>();
+        Resolver resolver = Resolver.of(template, pinned);
         for (Rule rule : rules) {
-            RuleContext ctx = new RuleContext(template, rule.metadata(), unresolvedSeverity, pinned);
+            RuleContext ctx = new RuleContext(template, resolver, rule.metadata(), unresolvedSeverity, pinned);
             try {
                 rule.check(ctx);
                 for (Finding f : ctx.findings()) {

@@ -4,6 +4,7 @@ import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.Template;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Objects;
  */
 public final class RuleContext {
     private final Template template;
+    private final Resolver resolver;
     private final RuleMetadata rule;
     private final Severity unresolvedSeverity;
     private final ParameterValues parameters;
@@ -25,12 +27,15 @@ public final class RuleContext {
      * Creates a context.
      *
      * @param template           the template being checked
+     * @param resolver           the resolver over that template (shared by every rule checking it)
      * @param rule               the rule that reports here
      * @param unresolvedSeverity the severity for values that cannot be known before deploy
      * @param parameters         deploy-time values pinned for this template
      */
-    public RuleContext(Template template, RuleMetadata rule, Severity unresolvedSeverity, ParameterValues parameters) {
+    public RuleContext(Template template, Resolver resolver, RuleMetadata rule, Severity unresolvedSeverity,
+                       ParameterValues parameters) {
         this.template = Objects.requireNonNull(template);
+        this.resolver = Objects.requireNonNull(resolver);
         this.rule = Objects.requireNonNull(rule);
         this.unresolvedSeverity = Objects.requireNonNull(unresolvedSeverity);
         this.parameters = Objects.requireNonNull(parameters);
@@ -39,6 +44,16 @@ public final class RuleContext {
     /** The template being checked. */
     public Template template() {
         return template;
+    }
+
+    /** The resolver: values over every deployment the template admits. */
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /** The metadata of the rule reporting here. */
+    public RuleMetadata rule() {
+        return rule;
     }
 
     /** The severity for findings about values that cannot be verified before deploy. */

@@ -16,6 +16,11 @@ public final class Resource {
         this.node = node;
     }
 
+    /** A resource view over a declaration, e.g. one produced by expanding an {@code Fn::ForEach} loop. */
+    public static Resource of(String logicalId, Location keyLocation, MapNode node) {
+        return new Resource(logicalId, keyLocation, node);
+    }
+
     /** The logical id. */
     public String logicalId() {
         return logicalId;

@@ -1,0 +1,172 @@
+package io.github.cfnvalidator.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cfnvalidator.Validator;
+import io.github.cfnvalidator.report.FileReport;
+import io.github.cfnvalidator.report.Finding;
+import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.template.TemplateReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The one harness for rule fixtures. A YAML fixture carries its expectations inline, Checkstyle-style:
+ *
+ * <pre>
+ * # expect: rule_id [severity] ['message substring']
+ * </pre>
+ *
+ * on the line(s) directly above the offending node; the finding must start on the next line that is not an
+ * expectation. Header comments configure the run: {@code # parameters: Key=Value, Key2=Value2} pins parameters,
+ * {@code # unresolved: error} sets the unresolved severity. The harness fails on missing and on unexpected findings.
+ * Every YAML fixture is also rendered as JSON and must give the same findings (same rule, severity, JSON pointer and
+ * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
+ */
+public final class FixtureHarness {
+    private static final Pattern EXPECT = Pattern.compile(
+            "^\\s*#\\s*expect:\\s*([a-z0-9_]+)(?:\\s+(error|warning|info))?(?:\\s+'([^']*)')?\\s*$");
+    private static final Pattern PARAMETERS = Pattern.compile("^\\s*#\\s*parameters:\\s*(.*)$");
+    private static final Pattern UNRESOLVED = Pattern.compile("^\\s*#\\s*unresolved:\\s*(error|warning)\\s*$");
+
+    /** One expectation: a finding of a rule on a line, optionally with a severity and a message fragment. */
+    record Expectation(int line, String ruleId, Severity severity, String fragment) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + ruleId + (severity == null ? "" : " " + severity.label())
+                    + (fragment == null ? "" : " '" + fragment + "'");
+        }
+    }
+
+    /** A fixture's configuration and expectations. */
+    record Fixture(Path file, String text, List<Expectation> expectations, ParameterValues parameters,
+                   Severity unresolved) {
+    }
+
+    private FixtureHarness() {
+    }
+
+    /** Reads a YAML fixture. */
+    static Fixture read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n|\n", -1);
+        List<Expectation> expectations = new ArrayList<>();
+        Map<String, String> params = new LinkedHashMap<>();
+        Severity unresolved = Severity.WARNING;
+        List<Matcher> pending = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher p = PARAMETERS.matcher(line);
+            if (p.matches()) {
+                for (String kv : p.group(1).split(",")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        params.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                    }
+                }
+                continue;
+            }
+            Matcher u = UNRESOLVED.matcher(line);
+            if (u.matches()) {
+                unresolved = Severity.parse(u.group(1));
+                continue;
+            }
+            Matcher m = EXPECT.matcher(line);
+            if (m.matches()) {
+                pending.add(m);
+                continue;
+            }
+            if (line.strip().startsWith("# expect")) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": malformed expectation: " + line);
+            }
+            for (Matcher e : pending) {
+                expectations.add(new Expectation(i + 1, e.group(1), e.group(2) == null ? null
+                        : Severity.parse(e.group(2)), e.group(3)));
+            }
+            pending.clear();
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalArgumentException(file + ": expectation at the end of the file has no node below it");
+        }
+        return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved);
+    }
+
+    /** A validator configured as the fixture asks. */
+    static Validator validator(Fixture f) {
+        return Validator.builder().threads(1).parameters(f.parameters()).unresolvedSeverity(f.unresolved()).build();
+    }
+
+    /** Checks a YAML fixture against its expectations, and its JSON forms against it. */
+    public static void check(Path file) throws Exception {
+        Fixture f = read(file);
+        Validator validator = validator(f);
+        FileReport report = validator.validate(file.getFileName().toString(), f.text());
+        assertThat(report.errors()).as("input errors in " + file).isEmpty();
+        List<Finding> findings = report.findings();
+
+        List<String> problems = new ArrayList<>();
+        List<Finding> unmatched = new ArrayList<>(findings);
+        for (Expectation e : f.expectations()) {
+            Finding match = null;
+            for (Finding x : unmatched) {
+                if (x.ruleId().equals(e.ruleId()) && x.location().line() == e.line()
+                        && (e.severity() == null || x.severity() == e.severity())
+                        && (e.fragment() == null || x.fullMessage().contains(e.fragment()))) {
+                    match = x;
+                    break;
+                }
+            }
+            if (match == null) {
+                problems.add("missing: " + e);
+            } else {
+                unmatched.remove(match);
+            }
+        }
+        for (Finding x : unmatched) {
+            problems.add("unexpected: line " + x.location().line() + ": " + x.ruleId() + " " + x.severity().label()
+                    + " '" + x.fullMessage() + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(file + "\n  " + String.join("\n  ", problems) + "\nall findings:\n  "
+                    + findings.stream().map(x -> x.location().line() + ": " + x.severity().label() + " "
+                    + x.fullMessage()).collect(Collectors.joining("\n  ")));
+        }
+
+        // the same template as JSON gives the same findings
+        Object plain = new TemplateReader().readDocument(file.getFileName().toString(), f.text()).toPlain();
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plain);
+        String jsonName = file.getFileName().toString().replaceAll("\\.ya?ml$", "") + ".json";
+        assertSame(findings, validator.validate(jsonName, json), file + " rendered as JSON");
+        Path twin = file.resolveSibling(jsonName);
+        if (Files.exists(twin)) {
+            assertSame(findings, validator.validate(jsonName, Files.readString(twin, StandardCharsets.UTF_8)),
+                    twin.toString());
+        }
+    }
+
+    private static void assertSame(List<Finding> yaml, FileReport json, String what) {
+        assertThat(json.errors()).as("input errors in " + what).isEmpty();
+        assertThat(signature(json.findings())).as(what).isEqualTo(signature(yaml));
+    }
+
+    private static List<String> signature(List<Finding> findings) {
+        return findings.stream()
+                .map(x -> x.ruleId() + " " + x.severity().label() + " " + x.path() + " "
+                        + x.fullMessage().replaceAll("line \\d+(, column \\d+)?", "line N"))
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+}
