@@ -9,7 +9,7 @@ assert runs[0].contains('[INFO] 0 error(s), 0 warning(s) in 1 template(s)')
 assert runs[0].contains('BUILD SUCCESS')
 
 assert runs[1].contains('[ERROR] src/main/cloudformation/endpoint.yaml:22:33: error: [sagemaker_variant_min_instances] '
-        + 'EndpointConfig EndpointConfig, variant AllTraffic can start with 1 instance (every deployment gives 1)')
+        + 'EndpointConfig EndpointConfig -> variant AllTraffic can start with 1 instance (every deployment gives 1)')
 assert runs[1].contains('BUILD FAILURE')
 def sarif = new JsonSlurper().parse(new File(basedir, 'target/cfn-validator/cfn-validator.sarif'))
 def result = sarif.runs[0].results[0]

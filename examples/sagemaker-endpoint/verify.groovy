@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] src/main/cloudformation/endpoint-canary.yaml:22:33: error: '
-        + '[sagemaker_variant_min_instances] EndpointConfig EndpointConfig, variant Canary can start with 1 instance')
+        + '[sagemaker_variant_min_instances] EndpointConfig EndpointConfig -> variant Canary can start with 1 instance')
 assert log.contains('[INFO] 1 error(s), 0 warning(s) in 2 template(s)')
 assert log.contains('CFN Validator: 1 violation(s) at or above severity error in 2 template(s); '
         + 'see target/cfn-validator/cfn-validator.sarif')

@@ -4,7 +4,7 @@ import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] src/main/cloudformation/endpoint.yaml:14:33: error: [sagemaker_variant_min_instances] '
-        + 'EndpointConfig Config, variant AllTraffic can start with 1 instance (Count=1 gives 1)')
+        + 'EndpointConfig Config -> variant AllTraffic can start with 1 instance (Count=1 gives 1)')
 assert !log.contains('endpoint-ha.yaml:')
 assert log.contains('[INFO] 1 error(s), 0 warning(s) in 2 template(s)')
 assert log.contains('CFN Validator: 1 violation(s) at or above severity error in 2 template(s); '

@@ -7,9 +7,9 @@ assert runs[0].contains('BUILD SUCCESS')
 
 assert runs[1].contains('check (unpinned)')
 assert runs[1].contains('[ERROR] src/main/cloudformation/prod/endpoint.yaml:16:33: error: '
-        + '[sagemaker_variant_min_instances] EndpointConfig Config, variant AllTraffic can start with 1 instance (Env=dev gives 1)')
+        + '[sagemaker_variant_min_instances] EndpointConfig Config -> variant AllTraffic can start with 1 instance (Env=dev gives 1)')
 assert runs[1].contains('[ERROR] src/main/cloudformation/shared/endpoint.yaml:14:33: error: '
-        + '[sagemaker_variant_min_instances] EndpointConfig Config, variant AllTraffic can start with 1 instance (Count=1 gives 1)')
+        + '[sagemaker_variant_min_instances] EndpointConfig Config -> variant AllTraffic can start with 1 instance (Count=1 gives 1)')
 assert runs[1].contains('2 violation(s) at or above severity error in 2 template(s)')
 assert runs[1].contains('BUILD FAILURE')
 

@@ -4,7 +4,7 @@ def runs = log.split(/\[INFO\] Scanning for projects/).findAll { it.contains('va
 assert runs.size() == 6
 
 def warning = '[WARNING] src/main/cloudformation/imported.yaml:9:33: warning: [sagemaker_variant_min_instances] ' +
-        'EndpointConfig Config, variant AllTraffic: InitialInstanceCount cannot be verified before deploy'
+        'EndpointConfig Config -> variant AllTraffic: InitialInstanceCount cannot be verified before deploy'
 assert runs[0].contains(warning) && runs[0].contains('BUILD SUCCESS')
 assert runs[0].contains('[INFO] 0 error(s), 1 warning(s) in 1 template(s)')
 

@@ -11,6 +11,7 @@ import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleMetadata;
 import io.github.cfnvalidator.rules.RuleRegistry;
+import io.github.cfnvalidator.rules.Suppressions;
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.ParseProblem;
@@ -46,6 +47,7 @@ import java.util.concurrent.Future;
  */
 public final class Validator {
     private final List<Rule> rules;
+    private final Set<String> skipped;
     private final Map<String, Severity> severityOverrides;
     private final Severity unresolvedSeverity;
     private final ParameterValues parameters;
@@ -65,6 +67,7 @@ public final class Validator {
             }
         }
         this.rules = List.copyOf(active);
+        this.skipped = Set.copyOf(skip);
         this.severityOverrides = Map.copyOf(b.severityOverrides);
         this.unresolvedSeverity = b.unresolvedSeverity;
         this.parameters = b.parameters;
@@ -210,21 +213,28 @@ public final class Validator {
 
     /** Runs the active rules over a parsed template with the given pinned parameter values. */
     public List<Finding> check(Template template, ParameterValues pinned) {
-        List<Finding> out = new ArrayList<>();
+        List<Finding> raw = new ArrayList<>();
         Resolver resolver = Resolver.of(template, pinned);
+        java.util.Set<String> ran = new java.util.HashSet<>();
         for (Rule rule : rules) {
+            ran.add(rule.metadata().id());
             RuleContext ctx = new RuleContext(template, resolver, rule.metadata(), unresolvedSeverity, pinned);
             try {
                 rule.check(ctx);
-                for (Finding f : ctx.findings()) {
-                    Severity override = severityOverrides.get(f.ruleId());
-                    out.add(override == null ? f : f.withSeverity(override));
-                }
+                raw.addAll(ctx.findings());
             } catch (RuntimeException | StackOverflowError e) {
-                out.add(new Finding(rule.metadata().id(), Severity.ERROR, "internal error in rule "
+                raw.add(new Finding(rule.metadata().id(), Severity.ERROR, "internal error in rule "
                         + rule.metadata().id() + " while checking this template (" + e
                         + "); please report it", null, "", template.root().location(), List.of(), null));
             }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : Suppressions.apply(template, raw, ran)) {
+            if (skipped.contains(f.ruleId())) {
+                continue;
+            }
+            Severity override = severityOverrides.get(f.ruleId());
+            out.add(override == null ? f : f.withSeverity(override));
         }
         return out;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reads CloudFormation templates the way CloudFormation will and fails the build before a bad "
                 + "stack ships.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, RulesCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CfnValidatorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

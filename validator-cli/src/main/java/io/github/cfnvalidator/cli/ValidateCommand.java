@@ -1,6 +1,8 @@
 package io.github.cfnvalidator.cli;
 
 import io.github.cfnvalidator.Validator;
+import io.github.cfnvalidator.config.ProjectConfig;
+import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Report;
 import io.github.cfnvalidator.report.ReportWriter;
@@ -47,9 +49,9 @@ public final class ValidateCommand implements Callable<Integer> {
             + "standard output (a summary line still goes to standard output).")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: failOn in cfn-validator.yaml, else error).")
     FailOn failOn;
 
     @Option(names = "--parameters", paramLabel = "FILE", description = "Deploy-time parameter values that pin "
@@ -57,10 +59,25 @@ public final class ValidateCommand implements Callable<Integer> {
             + "Repeatable; later files win.")
     List<Path> parameterFiles = new ArrayList<>();
 
-    @Option(names = "--unresolved", paramLabel = "LEVEL", defaultValue = "warning",
+    @Option(names = "--unresolved", paramLabel = "LEVEL",
             description = "Severity of findings for values that cannot be verified before deploy: warning or error "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: unresolved in cfn-validator.yaml, else warning).")
     String unresolved;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default: "
+            + "cfn-validator.yaml in the working directory, if present). Flags override it.")
+    Path config;
+
+    @Option(names = "--no-config", description = "Ignore cfn-validator.yaml in the working directory.")
+    boolean noConfig;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this "
+            + "baseline (written earlier with --write-baseline).")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record today's findings in FILE and exit "
+            + "0 (2 on input errors); later runs with --baseline FILE report only new findings.")
+    Path writeBaseline;
 
     @Option(names = "--skip-rule", paramLabel = "ID", description = "Turn a rule off. Repeatable.")
     List<String> skipRules = new ArrayList<>();
@@ -71,21 +88,53 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Severity unresolvedSeverity;
+        Validator.Builder builder = Validator.builder();
+        List<FileReport> parameterErrors = new ArrayList<>();
+        // precedence: built-in defaults < cfn-validator.yaml < flags
+        ProjectConfig project = null;
         try {
-            unresolvedSeverity = Severity.parse(unresolved);
-            if (unresolvedSeverity == Severity.INFO) {
-                throw new IllegalArgumentException("--unresolved takes warning or error");
+            if (config != null) {
+                project = ProjectConfig.read(config);
+            } else if (!noConfig) {
+                project = ProjectConfig.find(Path.of("")).orElse(null);
             }
-        } catch (IllegalArgumentException e) {
-            err.println("cfn-validator validate: " + e.getMessage());
+        } catch (TemplateParseException e) {
+            for (ParseProblem p : e.problems()) {
+                err.println(TextReportWriter.line(p));
+            }
             return ExitCodes.INPUT_ERROR;
         }
-        Validator.Builder builder = Validator.builder().unresolvedSeverity(unresolvedSeverity).skipRules(skipRules);
+        if (project != null) {
+            parameterErrors.addAll(project.applyTo(builder));
+        }
+        FailOn threshold = failOn != null ? failOn : project != null && project.failOn().isPresent()
+                ? FailOn.valueOf(project.failOn().get().toUpperCase(java.util.Locale.ROOT)) : FailOn.ERROR;
+        if (unresolved != null) {
+            try {
+                Severity unresolvedSeverity = Severity.parse(unresolved);
+                if (unresolvedSeverity == Severity.INFO) {
+                    throw new IllegalArgumentException("--unresolved takes warning or error");
+                }
+                builder.unresolvedSeverity(unresolvedSeverity);
+            } catch (IllegalArgumentException e) {
+                err.println("cfn-validator validate: " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            }
+        }
+        builder.skipRules(skipRules);
         if (threads != null) {
             builder.threads(Math.max(1, threads));
         }
-        List<FileReport> parameterErrors = new ArrayList<>();
+        Path baselineFile = baseline != null ? baseline : project == null ? null
+                : project.baseline().filter(p -> writeBaseline == null).orElse(null);
+        Baseline known = null;
+        if (baselineFile != null && writeBaseline == null) {
+            try {
+                known = Baseline.read(baselineFile);
+            } catch (TemplateParseException e) {
+                parameterErrors.add(FileReport.failed(baselineFile.toString(), e.problems()));
+            }
+        }
         for (Path p : parameterFiles) {
             try {
                 builder.parameters(ParameterValues.read(p));
@@ -94,26 +143,48 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         Report report = builder.build().validate(paths);
+        if (writeBaseline != null) {
+            Baseline.of(report).write(writeBaseline);
+        }
+        String note = "";
+        if (known != null) {
+            Baseline.Filtered filtered = known.filter(report);
+            report = filtered.report();
+            note = " (" + filtered.known() + " known finding(s) in baseline " + baselineFile + " not shown"
+                    + (filtered.fixed() > 0 ? "; " + filtered.fixed() + " baseline entr(ies) fixed since" : "")
+                    + ")";
+        }
         if (!parameterErrors.isEmpty()) {
             List<FileReport> all = new ArrayList<>(parameterErrors);
             all.addAll(report.files());
             report = report.withFiles(all);
         }
-        write(report);
+        write(report, threshold.threshold());
+        PrintWriter out = spec.commandLine().getOut();
+        if (!note.isEmpty()) {
+            out.println(note.trim());
+        }
+        if (writeBaseline != null) {
+            out.println("baseline written: " + report.allFindings().size() + " finding(s) in " + writeBaseline);
+        }
+        out.flush();
         if (report.hasInputErrors()) {
             return ExitCodes.INPUT_ERROR;
         }
-        return report.summary().atOrAbove(failOn.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        if (writeBaseline != null) {
+            return ExitCodes.OK;
+        }
+        return report.summary().atOrAbove(threshold.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
     }
 
-    private ReportWriter writer() {
-        return format.writer(failOn.threshold(), Path.of("").toAbsolutePath());
+    private ReportWriter writer(Severity threshold) {
+        return format.writer(threshold, Path.of("").toAbsolutePath());
     }
 
-    private void write(Report report) throws IOException {
+    private void write(Report report, Severity threshold) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            writer().write(report, out);
+            writer(threshold).write(report, out);
             out.flush();
             return;
         }
@@ -122,7 +193,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            writer().write(report, w);
+            writer(threshold).write(report, w);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (FileReport f : report.files()) {

@@ -58,7 +58,7 @@ class SageMakerGateTest {
         Path t = write("endpoint.yaml", DEV_SINGLE);
         CliRun r = CliRun.of("validate", t.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
-        assertThat(r.out()).contains(t + ":15:33: error: [sagemaker_variant_min_instances] EndpointConfig Config, "
+        assertThat(r.out()).contains(t + ":15:33: error: [sagemaker_variant_min_instances] EndpointConfig Config -> "
                 + "variant AllTraffic can start with 1 instance (Env=dev gives 1)");
         assertThat(r.out()).contains("1 error(s), 0 warning(s) in 1 template(s)");
     }

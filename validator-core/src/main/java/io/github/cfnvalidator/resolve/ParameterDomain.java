@@ -327,6 +327,44 @@ public final class ParameterDomain {
         return Optional.empty();
     }
 
+    /**
+     * An admissible value, not excluded, that is a number above {@code threshold}; empty if there is none. The
+     * greatest listed value, or the MaxValue, or a value just above the threshold is tried.
+     */
+    public Optional<String> valueAbove(BigDecimal threshold, Set<String> excluded) {
+        Optional<List<String>> finite = finiteValues();
+        if (finite.isPresent()) {
+            String best = null;
+            BigDecimal bestValue = null;
+            for (String v : finite.get()) {
+                Optional<BigDecimal> d = Numbers.parse(v, ScalarKind.STRING);
+                if (d.isPresent() && d.get().compareTo(threshold) > 0 && !excluded.contains(v)
+                        && (bestValue == null || d.get().compareTo(bestValue) < 0)) {
+                    best = v;
+                    bestValue = d.get();
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+        List<String> candidates = new ArrayList<>();
+        candidates.add(Numbers.format(threshold.add(BigDecimal.ONE)));
+        if (max != null) {
+            candidates.add(Numbers.format(max));
+        }
+        if (min != null && min.compareTo(threshold) > 0) {
+            candidates.add(Numbers.format(min));
+            candidates.add(Numbers.format(min.setScale(0, java.math.RoundingMode.CEILING)));
+        }
+        candidates.add(Numbers.format(threshold.add(new BigDecimal("0.5"))));
+        candidates.add(Numbers.format(threshold.add(BigDecimal.TEN)));
+        for (String c : candidates) {
+            if (admits(c) && !excluded.contains(c)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first admissible, non-excluded value among candidates. */
     public Optional<String> firstAdmitted(List<String> candidates, Set<String> excluded) {
         Optional<List<String>> finite = finiteValues();

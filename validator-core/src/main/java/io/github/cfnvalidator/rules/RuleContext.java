@@ -77,6 +77,12 @@ public final class RuleContext {
         findings.add(new Finding(rule.id(), severity, message, resource, at.pointer(), at.location(), evidence, fix));
     }
 
+    /** Reports a finding of this rule at an anchor (a key's place, for "has no X" findings). */
+    public void report(Severity severity, String resource, Anchor at, String message, String fix,
+                       List<Evidence> evidence) {
+        findings.add(new Finding(rule.id(), severity, message, resource, at.pointer(), at.location(), evidence, fix));
+    }
+
     /** The findings reported so far. */
     public List<Finding> findings() {
         return List.copyOf(findings);

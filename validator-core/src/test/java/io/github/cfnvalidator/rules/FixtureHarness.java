@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  *
  * on the line(s) directly above the offending node; the finding must start on the next line that is not an
  * expectation. Header comments configure the run: {@code # parameters: Key=Value, Key2=Value2} pins parameters,
- * {@code # unresolved: error} sets the unresolved severity. The harness fails on missing and on unexpected findings.
+ * {@code # unresolved: error} sets the unresolved severity, {@code # rules: id1, id2} (or {@code all}) picks the rules;
+ * by default a fixture in a folder named after a rule runs that rule alone, any other folder runs every rule. The
+ * harness fails on missing and on unexpected findings.
  * Every YAML fixture is also rendered as JSON and must give the same findings (same rule, severity, JSON pointer and
  * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
  */
@@ -41,6 +43,7 @@ public final class FixtureHarness {
             "^\\s*#\\s*expect:\\s*([a-z0-9_]+)(?:\\s+(error|warning|info))?(?:\\s+'([^']*)')?\\s*$");
     private static final Pattern PARAMETERS = Pattern.compile("^\\s*#\\s*parameters:\\s*(.*)$");
     private static final Pattern UNRESOLVED = Pattern.compile("^\\s*#\\s*unresolved:\\s*(error|warning)\\s*$");
+    private static final Pattern RULES = Pattern.compile("^\\s*#\\s*rules:\\s*(.*)$");
 
     /** One expectation: a finding of a rule on a line, optionally with a severity and a message fragment. */
     record Expectation(int line, String ruleId, Severity severity, String fragment) {
@@ -53,7 +56,7 @@ public final class FixtureHarness {
 
     /** A fixture's configuration and expectations. */
     record Fixture(Path file, String text, List<Expectation> expectations, ParameterValues parameters,
-                   Severity unresolved) {
+                   Severity unresolved, List<String> rules) {
     }
 
     private FixtureHarness() {
@@ -66,6 +69,7 @@ public final class FixtureHarness {
         List<Expectation> expectations = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
         Severity unresolved = Severity.WARNING;
+        List<String> rules = null;
         List<Matcher> pending = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -76,6 +80,14 @@ public final class FixtureHarness {
                     if (eq > 0) {
                         params.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
                     }
+                }
+                continue;
+            }
+            Matcher rl = RULES.matcher(line);
+            if (rl.matches()) {
+                rules = new ArrayList<>();
+                for (String id : rl.group(1).split(",")) {
+                    rules.add(id.strip());
                 }
                 continue;
             }
@@ -101,12 +113,27 @@ public final class FixtureHarness {
         if (!pending.isEmpty()) {
             throw new IllegalArgumentException(file + ": expectation at the end of the file has no node below it");
         }
-        return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved);
+        if (rules == null) {
+            // a fixture in a rule's folder checks that rule alone; other folders run every rule
+            String folder = file.getParent().getFileName().toString();
+            rules = RuleRegistry.builtIn().find(folder).isPresent() ? List.of(folder) : List.of("all");
+        }
+        return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved, rules);
     }
 
     /** A validator configured as the fixture asks. */
     static Validator validator(Fixture f) {
-        return Validator.builder().threads(1).parameters(f.parameters()).unresolvedSeverity(f.unresolved()).build();
+        Validator.Builder b = Validator.builder().threads(1).parameters(f.parameters())
+                .unresolvedSeverity(f.unresolved());
+        if (!f.rules().equals(List.of("all"))) {
+            List<Rule> rules = new ArrayList<>();
+            for (String id : f.rules()) {
+                rules.add(RuleRegistry.builtIn().find(id).orElseThrow(
+                        () -> new IllegalArgumentException(f.file() + ": no rule " + id)));
+            }
+            b.rules(rules);
+        }
+        return b.build();
     }
 
     /** Checks a YAML fixture against its expectations, and its JSON forms against it. */

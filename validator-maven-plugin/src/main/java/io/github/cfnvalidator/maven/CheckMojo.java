@@ -3,6 +3,8 @@ package io.github.cfnvalidator.maven;
 import io.github.cfnvalidator.TemplateFinder;
 import io.github.cfnvalidator.Validator;
 import io.github.cfnvalidator.Version;
+import io.github.cfnvalidator.config.ProjectConfig;
+import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.JUnitReportWriter;
@@ -97,13 +99,34 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "cfn.excludes")
     private List<String> excludes;
 
-    /** The lowest severity that fails the build: {@code error}, {@code warning}, {@code info} or {@code none}. */
-    @Parameter(property = "cfn.failOnSeverity", defaultValue = "error")
+    /**
+     * The lowest severity that fails the build: {@code error}, {@code warning}, {@code info} or {@code none}. Default:
+     * {@code failOn} in {@code cfn-validator.yaml}, else {@code error}.
+     */
+    @Parameter(property = "cfn.failOnSeverity")
     private String failOnSeverity;
 
-    /** The severity of findings about values that cannot be verified before deploy: {@code warning} or {@code error}. */
-    @Parameter(property = "cfn.unresolved", defaultValue = "warning")
+    /**
+     * The severity of findings about values that cannot be verified before deploy: {@code warning} or {@code error}.
+     * Default: {@code unresolved} in {@code cfn-validator.yaml}, else {@code warning}.
+     */
+    @Parameter(property = "cfn.unresolved")
     private String unresolved;
+
+    /**
+     * The project configuration file shared with the CLI (rules on/off and severities, unresolved, failOn,
+     * parameter files, baseline). Default: {@code cfn-validator.yaml} in the project base directory, if there is
+     * one. Plugin parameters override what it says.
+     */
+    @Parameter(property = "cfn.configFile")
+    private File configFile;
+
+    /**
+     * A baseline written by {@code cfn-validator validate --write-baseline}: findings it records are not reported,
+     * so only new ones fail the build. Default: {@code baseline} in the configuration file.
+     */
+    @Parameter(property = "cfn.baseline")
+    private File baseline;
 
     /** How many violations at or above {@code failOnSeverity} are tolerated before the build fails. */
     @Parameter(property = "cfn.maxAllowedViolations", defaultValue = "0")
@@ -164,15 +187,20 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Severity threshold = parseThreshold(failOnSeverity);
-        Severity unresolvedSeverity = parseUnresolved(unresolved);
+        // precedence: built-in defaults < cfn-validator.yaml < plugin parameters
+        ProjectConfig config = readConfig(basedir);
+        Severity threshold = parseThreshold(failOnSeverity != null ? failOnSeverity
+                : config != null && config.failOn().isPresent() ? config.failOn().get() : "error");
+        Severity unresolvedSeverity = unresolved != null ? parseUnresolved(unresolved)
+                : config != null && config.unresolved().isPresent() ? config.unresolved().get() : Severity.WARNING;
         List<String> formatNames = parseFormats(formats);
         if (maxAllowedViolations < 0) {
             throw new MojoExecutionException("maxAllowedViolations must be 0 or more, not " + maxAllowedViolations);
         }
-        if (rules != null && !rules.isEmpty()) {
+        if (rules != null && !rules.isEmpty() || config != null && !config.guardRules().isEmpty()) {
             throw new MojoExecutionException("rules: CloudFormation Guard rule files are not supported by this "
-                    + "version of CFN Validator yet; remove <rules> (or -Dcfn.rules) to check the built-in rules");
+                    + "version of CFN Validator yet; remove <rules> (or -Dcfn.rules, or guardRules in "
+                    + ProjectConfig.FILE_NAME + ") to check the built-in rules");
         }
 
         List<Path> roots = sourceRoots(basedir, log);
@@ -190,9 +218,24 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
 
-        Validator.Builder builder = Validator.builder().unresolvedSeverity(unresolvedSeverity)
-                .skipRules(skipRules == null ? List.of() : skipRules);
+        Validator.Builder builder = Validator.builder();
         List<FileReport> parameterErrors = new ArrayList<>();
+        if (config != null) {
+            for (FileReport f : config.applyTo(builder)) {
+                parameterErrors.add(relabel(basedir, f));
+            }
+        }
+        builder.unresolvedSeverity(unresolvedSeverity).skipRules(skipRules == null ? List.of() : skipRules);
+        Path baselineFile = baseline != null ? resolve(basedir, baseline)
+                : config != null ? config.baseline().map(p -> p.toAbsolutePath().normalize()).orElse(null) : null;
+        Baseline known = null;
+        if (baselineFile != null) {
+            try {
+                known = Baseline.read(baselineFile);
+            } catch (TemplateParseException e) {
+                parameterErrors.add(relabel(basedir, FileReport.failed(baselineFile.toString(), e.problems())));
+            }
+        }
         List<ParameterFile> parameterFiles = parameters == null ? List.of() : parameters;
         for (ParameterFile pf : parameterFiles) {
             if (pf == null || pf.getFile() == null) {
@@ -226,6 +269,16 @@ public class CheckMojo extends AbstractMojo {
                 .resolve("cfn-validator-cache").resolve("check-" + executionId() + ".properties"));
         fingerprint(upToDate, basedir, roots, include, exclude, threshold, unresolvedSeverity, formatNames,
                 srcRoot, validator, parameterFiles, inputs);
+        if (config != null) {
+            upToDate.addFile("config " + config.file(), config.file());
+            for (ProjectConfig.ParameterBinding b : config.parameters()) {
+                upToDate.add("config parameters", b.glob());
+                upToDate.addFile(b.file().toString(), b.file());
+            }
+        }
+        if (baselineFile != null) {
+            upToDate.addFile("baseline " + baselineFile, baselineFile);
+        }
         if (incremental) {
             Optional<UpToDateCheck.Previous> previous = upToDate.previous();
             if (previous.isPresent()) {
@@ -241,6 +294,14 @@ public class CheckMojo extends AbstractMojo {
         log.info("CFN Validator " + Version.current() + ": checking " + inputs.size() + " file(s) in "
                 + describe(basedir, roots) + " against " + validator.rules().size() + " rule(s)");
         Report report = validator.report(validator.validateInputs(inputs));
+        String baselineNote = null;
+        if (known != null) {
+            Baseline.Filtered filtered = known.filter(report);
+            report = filtered.report();
+            baselineNote = filtered.known() + " known finding(s) in baseline " + display(basedir, baselineFile)
+                    + " not reported" + (filtered.fixed() > 0 ? "; " + filtered.fixed()
+                    + " baseline entr(ies) fixed since" : "");
+        }
         if (!parameterErrors.isEmpty()) {
             List<FileReport> all = new ArrayList<>(parameterErrors);
             all.addAll(report.files());
@@ -250,7 +311,7 @@ public class CheckMojo extends AbstractMojo {
 
         List<Path> written = writeReports(report, reportFiles, basedir, srcRoot, threshold);
         Summary summary = report.summary();
-        String summaryLine = summary.describe();
+        String summaryLine = summary.describe() + (baselineNote == null ? "" : " (" + baselineNote + ")");
         log.info(summaryLine);
 
         String seeReport = written.isEmpty() ? "" : "; see " + display(basedir, written.get(0));
@@ -284,6 +345,40 @@ public class CheckMojo extends AbstractMojo {
                 log.debug("could not record the up-to-date state in " + upToDate.file() + ": " + e);
             }
         }
+    }
+
+    /** The configuration file: the one configured, else {@code cfn-validator.yaml} in the base directory if any. */
+    private ProjectConfig readConfig(Path basedir) throws MojoExecutionException {
+        try {
+            if (configFile != null) {
+                Path file = resolve(basedir, configFile);
+                if (!Files.isRegularFile(file)) {
+                    throw new MojoExecutionException("configFile " + display(basedir, file) + " does not exist");
+                }
+                return ProjectConfig.read(file);
+            }
+            return ProjectConfig.find(basedir).orElse(null);
+        } catch (TemplateParseException e) {
+            List<String> lines = new ArrayList<>();
+            for (ParseProblem p : e.problems()) {
+                String line = TextReportWriter.line(new ParseProblem(p.message(),
+                        p.location().withFile(display(basedir, Path.of(p.location().file()))), p.related()));
+                getLog().error(line);
+                lines.add(line);
+            }
+            throw new MojoExecutionException("CFN Validator: the configuration file cannot be used: "
+                    + String.join("; ", lines));
+        }
+    }
+
+    /** A failed file report with its path (and its problems' file names) relative to the base directory. */
+    private static FileReport relabel(Path basedir, FileReport f) {
+        String path = display(basedir, Path.of(f.path()));
+        List<ParseProblem> problems = new ArrayList<>();
+        for (ParseProblem p : f.errors()) {
+            problems.add(new ParseProblem(p.message(), p.location().withFile(path), p.related()));
+        }
+        return FileReport.failed(path, problems);
     }
 
     private String executionId() {

@@ -11,6 +11,7 @@ import io.github.cfnvalidator.rules.MinimumCheck;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.template.Node;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
         Value v = variant.value();
         Node at = v.origin();
         VariantCheck check = checks.computeIfAbsent(at, n -> new VariantCheck(n,
-                variantName(resolver, config, v, variant.scenario(), index), resolver,
+                new SageMakerLinks(resolver).variantName(config, v, variant.scenario(), index), resolver,
                 v instanceof Value.Struct s ? s.map().get(PROPERTY) : null));
         if (!(v instanceof Value.Struct)) {
             check.values.accept(variant);
@@ -92,18 +93,6 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
         }
     }
 
-    private static String variantName(Resolver resolver, ResourceInstance config, Value variant, Scenario s,
-                                       int index) {
-        if (variant instanceof Value.Struct) {
-            for (Outcome o : resolver.property(config, variant, "VariantName", s)) {
-                if (o.value() instanceof Value.Text t) {
-                    return t.text();
-                }
-            }
-        }
-        return "#" + (index + 1);
-    }
-
     /** What was found for one variant. */
     private static final class VariantCheck {
         final Node variant;
@@ -120,7 +109,7 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
     }
 
     private void report(RuleContext ctx, ResourceInstance config, VariantCheck c) {
-        String subject = "EndpointConfig " + config.logicalId() + ", variant " + c.name;
+        String subject = new SageMakerLinks(ctx.resolver()).chain(config, c.name);
         Node at = c.countNode != null ? c.countNode : c.variant;
         List<MinimumCheck.Violation> violations = c.values.violations();
         if (!violations.isEmpty()) {

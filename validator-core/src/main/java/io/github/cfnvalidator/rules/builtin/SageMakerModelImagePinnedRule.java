@@ -1,0 +1,141 @@
+package io.github.cfnvalidator.rules.builtin;
+
+import io.github.cfnvalidator.report.Evidence;
+import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.Outcome;
+import io.github.cfnvalidator.resolve.Resolver;
+import io.github.cfnvalidator.resolve.ResourceInstance;
+import io.github.cfnvalidator.resolve.Scenario;
+import io.github.cfnvalidator.resolve.Value;
+import io.github.cfnvalidator.rules.Findings;
+import io.github.cfnvalidator.rules.Rule;
+import io.github.cfnvalidator.rules.RuleContext;
+import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.SageMakerLinks;
+import io.github.cfnvalidator.rules.StringCheck;
+import io.github.cfnvalidator.template.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SageMaker model container images must be pinned, to a version tag other than {@code latest} or to a digest, in
+ * every deployment: a floating tag makes rollbacks and scale-outs pull an image nobody tested.
+ */
+public final class SageMakerModelImagePinnedRule implements Rule {
+    /** The rule id. */
+    public static final String ID = "sagemaker_model_image_pinned";
+    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
+            "SageMaker model container images are pinned to a version tag (not latest) or a digest.");
+    private static final List<String> CANDIDATES = List.of("latest", "repo:latest", "repo");
+    private static final String UNKNOWN = String.valueOf(StringCheck.UNKNOWN_PART);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    /** Judges an image reference: {@code registry/repo:tag} or {@code registry/repo@sha256:...}. */
+    static StringCheck.Verdict judge(String image) {
+        int at = image.lastIndexOf('@');
+        if (at >= 0) {
+            String digest = image.substring(at + 1);
+            if (digest.contains(UNKNOWN) || digest.matches("[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}")) {
+                return digest.contains(UNKNOWN) && !digest.startsWith("sha256:") ? new StringCheck.Undecided()
+                        : new StringCheck.Fine();
+            }
+            return new StringCheck.Bad("its digest is not a valid sha256 digest");
+        }
+        String name = image.substring(image.lastIndexOf('/') + 1);
+        int colon = name.lastIndexOf(':');
+        if (colon < 0) {
+            return name.contains(UNKNOWN) ? new StringCheck.Undecided()
+                    : new StringCheck.Bad("it has no tag, which means latest");
+        }
+        String tag = name.substring(colon + 1);
+        if (tag.contains(UNKNOWN)) {
+            return new StringCheck.Undecided();
+        }
+        if (tag.isEmpty()) {
+            return new StringCheck.Bad("its tag is empty");
+        }
+        return tag.equals("latest") ? new StringCheck.Bad("its tag is latest") : new StringCheck.Fine();
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Resolver resolver = ctx.resolver();
+        SageMakerLinks links = new SageMakerLinks(resolver);
+        Findings findings = new Findings();
+        for (ResourceInstance model : resolver.resourcesOfType(SageMakerLinks.MODEL)) {
+            String subject = subject(links, model);
+            for (Scenario exists : resolver.whenExists(model)) {
+                Node primary = model.resource().propertiesMap().get("PrimaryContainer");
+                if (primary != null) {
+                    for (Outcome c : resolver.resolve(model, primary, exists)) {
+                        container(ctx, findings, model, subject + " PrimaryContainer", c);
+                    }
+                }
+                Node containers = model.resource().propertiesMap().get("Containers");
+                if (containers != null) {
+                    for (Outcome list : resolver.resolve(model, containers, exists)) {
+                        for (Resolver.Item item : resolver.items(model, list.value(), list.scenario())) {
+                            for (Outcome c : item.outcomes()) {
+                                container(ctx, findings, model, subject + " Containers[" + item.index() + "]", c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        findings.reportTo(ctx);
+    }
+
+    private static String subject(SageMakerLinks links, ResourceInstance model) {
+        List<ResourceInstance> configs = links.configsUsing(model);
+        if (configs.isEmpty()) {
+            return "Model " + model.logicalId();
+        }
+        return links.chain(configs.get(0), null) + " -> Model " + model.logicalId();
+    }
+
+    private void container(RuleContext ctx, Findings findings, ResourceInstance model, String where,
+                           Outcome container) {
+        if (!(container.value() instanceof Value.Struct struct)) {
+            return;
+        }
+        Node imageNode = struct.map().get("Image");
+        if (imageNode == null) {
+            return; // a model package or a container without an image of its own
+        }
+        StringCheck check = new StringCheck(SageMakerModelImagePinnedRule::judge, CANDIDATES);
+        check.acceptAll(ctx.resolver().property(model, container.value(), "Image", container.scenario()));
+        List<StringCheck.Violation> violations = check.violations();
+        if (!violations.isEmpty()) {
+            StringCheck.Violation v = violations.get(0);
+            List<Evidence> evidence = new ArrayList<>();
+            String fix = "pin the image to a version tag (repository:v2.1.0) or a digest (repository@sha256:...)";
+            if (v.domain() != null) {
+                evidence.add(new Evidence("parameter " + v.domain().name() + " admits values such as "
+                        + v.scenario().fixedValue(v.domain().name()).orElse(v.value())
+                        + v.domain().describeConstraints(Set.of()), v.domain().location()));
+                fix = "constrain parameter " + v.domain().name() + " (AllowedPattern or AllowedValues) to version "
+                        + "tags or digests, never latest";
+            }
+            findings.add("image", ctx.rule().defaultSeverity(), model.logicalId(), imageNode, where
+                    + ".Image can be \"" + v.value() + "\": " + v.reason() + " (" + StringCheck.witness(v)
+                    + "); an image that is not pinned makes a rollback or a scale-out pull an image nobody tested.",
+                    fix, evidence);
+            return;
+        }
+        for (Map.Entry<String, Scenario> u : check.unknowns().entrySet()) {
+            String when = u.getValue().isAny() ? "" : " (when " + u.getValue().describe() + ")";
+            findings.add("image", Findings.unresolved(ctx), model.logicalId(), imageNode, where
+                    + ".Image cannot be verified before deploy: " + u.getKey() + when + ".",
+                    "build the image reference from a literal tag or digest, or a parameter constrained to them",
+                    List.of());
+            return;
+        }
+    }
+}
