@@ -16,7 +16,7 @@ def sarif = new JsonSlurper().parse(new File(out, 'cfn-validator.sarif'))
 assert sarif.version == '2.1.0'
 def run = sarif.runs[0]
 assert run.columnKind == 'utf16CodeUnits'
-assert run.tool.driver.rules*.id == ['sagemaker_variant_min_instances']
+assert run.tool.driver.rules*.id.contains('sagemaker_variant_min_instances')
 assert run.results.size() == 1
 def r = run.results[0]
 assert r.ruleId == 'sagemaker_variant_min_instances'
@@ -30,7 +30,7 @@ assert r.partialFingerprints.size() == 1
 
 def junit = new XmlSlurper().parse(new File(out, 'TEST-cfn-validator.xml'))
 assert junit.@failures.text() == '1'
-assert junit.@tests.text() == '2'
+assert junit.@tests.text() == (2 * run.tool.driver.rules.size()).toString()   // templates x rules
 assert new File(out, 'cfn-validator.json').isFile()
 assert !new File(out, 'cfn-validator.txt').exists()
 // a failing check is never recorded as up to date
