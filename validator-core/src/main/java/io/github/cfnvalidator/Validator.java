@@ -120,15 +120,24 @@ public final class Validator {
         return new Report(files, ruleDescriptors());
     }
 
-    /** The active rules as reports describe them, with any severity override applied to their default. */
+    /**
+     * The active rules as reports describe them, with any severity override applied to their default, followed by
+     * the suppression checks the validator always applies ({@link Suppressions#MISSING_REASON},
+     * {@link Suppressions#UNUSED}).
+     */
     public List<RuleDescriptor> ruleDescriptors() {
-        List<RuleDescriptor> out = new ArrayList<>(rules.size());
+        List<RuleDescriptor> out = new ArrayList<>(rules.size() + 2);
         for (Rule r : rules) {
-            RuleMetadata m = r.metadata();
-            out.add(new RuleDescriptor(m.id(), severityOverrides.getOrDefault(m.id(), m.defaultSeverity()),
-                    m.summary(), m.docs()));
+            out.add(describe(r.metadata()));
         }
+        out.add(describe(Suppressions.MISSING_REASON));
+        out.add(describe(Suppressions.UNUSED));
         return out;
+    }
+
+    private RuleDescriptor describe(RuleMetadata m) {
+        return new RuleDescriptor(m.id(), severityOverrides.getOrDefault(m.id(), m.defaultSeverity()), m.summary(),
+                m.docs());
     }
 
     /** Validates already expanded inputs, in parallel, keeping their order. */

@@ -58,8 +58,8 @@ class JUnitReportWriterTest {
         Element suite = d.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
         assertThat(suite.getAttribute("name")).isEqualTo("cfn-validator");
-        // 2 templates x 2 rules, 1 unreadable file, 1 skipped file
-        assertThat(suite.getAttribute("tests")).isEqualTo("6");
+        // 2 templates x 4 rules (the two samples and the two suppression checks), 1 unreadable file, 1 skipped file
+        assertThat(suite.getAttribute("tests")).isEqualTo("10");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("1");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
@@ -74,17 +74,17 @@ class JUnitReportWriterTest {
         assertThat(failure.getTextContent()).contains("a-bucket.yaml:7:22: error: [sample_public_bucket]")
                 .contains("at /Resources/Logs/Properties/AccessControl");
 
-        Element queueCase = (Element) cases.item(3);
+        Element queueCase = (Element) cases.item(5);
         assertThat(queueCase.getAttribute("name")).isEqualTo("sample_queue_retention");
         assertThat(queueCase.getElementsByTagName("failure").getLength()).isZero();
         assertThat(queueCase.getElementsByTagName("system-out").item(0).getTextContent())
                 .contains("warning: [sample_queue_retention]");
 
-        Element broken = (Element) cases.item(4);
+        Element broken = (Element) cases.item(8);
         assertThat(broken.getAttribute("name")).isEqualTo("input");
         assertThat(broken.getElementsByTagName("error").item(0).getTextContent()).contains("c-broken.yaml:1:");
 
-        Element skipped = (Element) cases.item(5);
+        Element skipped = (Element) cases.item(9);
         assertThat(((Element) skipped.getElementsByTagName("skipped").item(0)).getAttribute("message"))
                 .contains("not a CloudFormation template");
     }
