@@ -280,17 +280,7 @@ public final class ParameterDomain {
     public Optional<String> valueBelow(BigDecimal threshold, Set<String> excluded) {
         Optional<List<String>> finite = finiteValues();
         if (finite.isPresent()) {
-            String best = null;
-            BigDecimal bestValue = null;
-            for (String v : finite.get()) {
-                Optional<BigDecimal> d = Numbers.parse(v, ScalarKind.STRING);
-                if (d.isPresent() && d.get().compareTo(threshold) < 0 && !excluded.contains(v)
-                        && (bestValue == null || d.get().compareTo(bestValue) > 0)) {
-                    best = v;
-                    bestValue = d.get();
-                }
-            }
-            return Optional.ofNullable(best);
+            return closest(finite.get(), threshold, excluded, -1);
         }
         List<String> candidates = new ArrayList<>();
         BigDecimal one = threshold.subtract(BigDecimal.ONE);
@@ -334,17 +324,7 @@ public final class ParameterDomain {
     public Optional<String> valueAbove(BigDecimal threshold, Set<String> excluded) {
         Optional<List<String>> finite = finiteValues();
         if (finite.isPresent()) {
-            String best = null;
-            BigDecimal bestValue = null;
-            for (String v : finite.get()) {
-                Optional<BigDecimal> d = Numbers.parse(v, ScalarKind.STRING);
-                if (d.isPresent() && d.get().compareTo(threshold) > 0 && !excluded.contains(v)
-                        && (bestValue == null || d.get().compareTo(bestValue) < 0)) {
-                    best = v;
-                    bestValue = d.get();
-                }
-            }
-            return Optional.ofNullable(best);
+            return closest(finite.get(), threshold, excluded, 1);
         }
         List<String> candidates = new ArrayList<>();
         candidates.add(Numbers.format(threshold.add(BigDecimal.ONE)));
@@ -363,6 +343,25 @@ public final class ParameterDomain {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Among listed values, the number closest to the threshold on one side of it ({@code side} -1: below, 1: above),
+     * skipping excluded values.
+     */
+    private static Optional<String> closest(List<String> values, BigDecimal threshold, Set<String> excluded,
+                                            int side) {
+        String best = null;
+        BigDecimal bestValue = null;
+        for (String v : values) {
+            Optional<BigDecimal> d = Numbers.parse(v, ScalarKind.STRING);
+            if (d.isPresent() && Integer.signum(d.get().compareTo(threshold)) == side && !excluded.contains(v)
+                    && (bestValue == null || Integer.signum(d.get().compareTo(bestValue)) == -side)) {
+                best = v;
+                bestValue = d.get();
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The first admissible, non-excluded value among candidates. */

@@ -134,36 +134,39 @@ public final class SourceText {
     }
 
     private static int[] computeLineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        // String.indexOf runs as an intrinsic, so this stays fast even before the JIT has compiled this method
+        if (text.indexOf('\r') < 0) {
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 count++;
             }
+            int[] starts = new int[count];
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[n++] = i + 1;
+            }
+            return starts;
         }
-        int[] starts = new int[count];
+        int[] starts = new int[16];
         int n = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
                 starts[n++] = i + 1;
             }
         }
-        return starts;
+        return java.util.Arrays.copyOf(starts, n);
     }
 
     private static int[] computeCodePointIndex(String text) {
-        boolean surrogates = false;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                surrogates = true;
-                break;
-            }
-        }
-        if (!surrogates) {
+        // codePointCount answers in constant time for Latin-1 strings, the usual case for templates
+        int cps = text.codePointCount(0, text.length());
+        if (cps == text.length()) {
             return null;
         }
-        int cps = text.codePointCount(0, text.length());
         int[] map = new int[cps + 1];
         int c = 0;
         for (int i = 0; i < text.length(); ) {

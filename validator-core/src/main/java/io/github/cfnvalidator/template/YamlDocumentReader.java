@@ -20,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document through SnakeYAML Engine's composer (which keeps tags and marks) and turns the node graph
@@ -29,8 +28,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class YamlDocumentReader {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
-    private static final org.snakeyaml.engine.v2.resolver.ScalarResolver CORE_RESOLVER =
-            new CoreSchema().getScalarResolver();
+    private static final org.snakeyaml.engine.v2.resolver.ScalarResolver CORE_RESOLVER = CoreScalarTypes.INSTANCE;
 
     private final SourceText source;
     private final ParserLimits limits;
@@ -108,7 +106,7 @@ final class YamlDocumentReader {
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE - 1L,
                         Math.max(limits.maxDocumentBytes(), source.text().length()) + 1))
-                .setSchema(new CoreSchema())
+                .setSchema(CoreScalarTypes.SCHEMA)
                 .setParseComments(false)
                 .build();
         org.snakeyaml.engine.v2.nodes.Node root;
