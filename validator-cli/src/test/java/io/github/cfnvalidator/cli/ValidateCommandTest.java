@@ -163,4 +163,30 @@ class ValidateCommandTest {
         assertThat(r.out()).startsWith("<?xml").contains("<testsuite ").contains("name=\"cfn-validator\"")
                 .contains("skipped=\"1\"").contains("<skipped message=\"not a CloudFormation template");
     }
+
+    @Test
+    void sarifAndJunitCarryTheRuleFindingsWithTheFailOnThreshold() throws IOException {
+        Path local = Path.of("target", "cli-sarif-test", "single.yaml");
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n"
+                + "      ProductionVariants:\n        - {VariantName: A, ModelName: m, InstanceType: ml.m5.large,"
+                + " InitialInstanceCount: 1}\n", StandardCharsets.UTF_8);
+        CliRun sarif = CliRun.of("validate", "--no-config", "--format", "sarif", local.toString());
+        assertThat(sarif.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        JsonNode run = new ObjectMapper().readTree(sarif.out()).at("/runs/0");
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("sagemaker_variant_min_instances");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("target/cli-sarif-test/single.yaml");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+        assertThat(run.at("/tool/driver/rules").findValuesAsText("id")).contains("sagemaker_variant_min_instances",
+                "sagemaker_variant_burstable_instance");
+
+        CliRun junit = CliRun.of("validate", "--no-config", "--format", "junit", "--fail-on", "none",
+                local.toString());
+        assertThat(junit.exitCode()).isZero();
+        assertThat(junit.out()).contains("failures=\"0\"").contains("<system-out>")
+                .contains("error: [sagemaker_variant_min_instances]");
+    }
 }
