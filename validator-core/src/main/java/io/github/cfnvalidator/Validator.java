@@ -3,11 +3,13 @@ package io.github.cfnvalidator;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Report;
+import io.github.cfnvalidator.report.RuleDescriptor;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
+import io.github.cfnvalidator.rules.RuleMetadata;
 import io.github.cfnvalidator.rules.RuleRegistry;
 import io.github.cfnvalidator.rules.Suppressions;
 import io.github.cfnvalidator.template.Location;
@@ -107,7 +109,35 @@ public final class Validator {
         }
         List<FileReport> reports = new ArrayList<>(early);
         reports.addAll(validateInputs(inputs));
-        return new Report(reports);
+        return report(reports);
+    }
+
+    /**
+     * Wraps per-file results (from {@link #validateInputs} or {@link #validateInput}) into a {@link Report} that also
+     * lists this validator's active rules, the form every report writer takes.
+     */
+    public Report report(List<FileReport> files) {
+        return new Report(files, ruleDescriptors());
+    }
+
+    /**
+     * The active rules as reports describe them, with any severity override applied to their default, followed by
+     * the suppression checks the validator always applies ({@link Suppressions#MISSING_REASON},
+     * {@link Suppressions#UNUSED}).
+     */
+    public List<RuleDescriptor> ruleDescriptors() {
+        List<RuleDescriptor> out = new ArrayList<>(rules.size() + 2);
+        for (Rule r : rules) {
+            out.add(describe(r.metadata()));
+        }
+        out.add(describe(Suppressions.MISSING_REASON));
+        out.add(describe(Suppressions.UNUSED));
+        return out;
+    }
+
+    private RuleDescriptor describe(RuleMetadata m) {
+        return new RuleDescriptor(m.id(), severityOverrides.getOrDefault(m.id(), m.defaultSeverity()), m.summary(),
+                m.docs());
     }
 
     /** Validates already expanded inputs, in parallel, keeping their order. */

@@ -6,6 +6,7 @@ import io.github.cfnvalidator.config.ProjectConfig;
 import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Report;
+import io.github.cfnvalidator.report.ReportWriter;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.report.TextReportWriter;
 import io.github.cfnvalidator.resolve.ParameterValues;
@@ -41,7 +42,8 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "text")
+            + "(default: ${DEFAULT-VALUE}). sarif is SARIF 2.1.0 for code scanning (URIs relative to the working "
+            + "directory); junit is Surefire-style JUnit XML.", defaultValue = "text")
     OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
@@ -168,9 +170,9 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!parameterErrors.isEmpty()) {
             List<FileReport> all = new ArrayList<>(parameterErrors);
             all.addAll(report.files());
-            report = new Report(all);
+            report = report.withFiles(all);
         }
-        write(report);
+        write(report, threshold.threshold());
         PrintWriter out = spec.commandLine().getOut();
         if (!note.isEmpty()) {
             out.println(note.trim());
@@ -188,10 +190,14 @@ public final class ValidateCommand implements Callable<Integer> {
         return report.summary().atOrAbove(threshold.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
     }
 
-    private void write(Report report) throws IOException {
+    private ReportWriter writer(Severity threshold) {
+        return format.writer(threshold, Path.of("").toAbsolutePath());
+    }
+
+    private void write(Report report, Severity threshold) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            format.writer().write(report, out);
+            writer(threshold).write(report, out);
             out.flush();
             return;
         }
@@ -200,7 +206,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            format.writer().write(report, w);
+            writer(threshold).write(report, w);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (FileReport f : report.files()) {

@@ -124,4 +124,69 @@ class ValidateCommandTest {
         assertThat(r.out()).containsPattern("p\\.json:1:\\d+: error: \\[input\\] parameter file is not valid JSON");
         assertThat(r.out()).contains("in 1 template(s)");
     }
+
+    @Test
+    void sarifFormatUsesTheCoreWriter() throws IOException {
+        write("good.yaml", GOOD);
+        write("bad.yaml", "Resources:\n  A:\n    Properties: {}\n");
+        Path report = dir.resolve("out/cfn.sarif");
+        CliRun r = CliRun.of("validate", "--format", "sarif", "-o", report.toString(), dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        JsonNode sarif = new ObjectMapper().readTree(report.toFile());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = sarif.get("runs").get(0);
+        assertThat(run.get("columnKind").asText()).isEqualTo("utf16CodeUnits");
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("input");
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("/bad.yaml");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sarifUrisAreRelativeToTheWorkingDirectory() throws IOException {
+        Path local = Path.of("target", "cli-sarif-test", "t.yaml");
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "Resources:\n  A: {}\n", StandardCharsets.UTF_8);
+        CliRun r = CliRun.of("validate", "--format", "sarif", local.toString());
+        JsonNode uri = new ObjectMapper().readTree(r.out())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertThat(uri.get("uri").asText()).isEqualTo("target/cli-sarif-test/t.yaml");
+        assertThat(uri.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    }
+
+    @Test
+    void junitFormatIsSurefireShaped() throws IOException {
+        write("good.yaml", GOOD);
+        write("buildspec.yml", "version: 0.2\n");
+        CliRun r = CliRun.of("validate", "--format", "JUNIT", dir.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("<?xml").contains("<testsuite ").contains("name=\"cfn-validator\"")
+                .contains("skipped=\"1\"").contains("<skipped message=\"not a CloudFormation template");
+    }
+
+    @Test
+    void sarifAndJunitCarryTheRuleFindingsWithTheFailOnThreshold() throws IOException {
+        Path local = Path.of("target", "cli-sarif-test", "single.yaml");
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n"
+                + "      ProductionVariants:\n        - {VariantName: A, ModelName: m, InstanceType: ml.m5.large,"
+                + " InitialInstanceCount: 1}\n", StandardCharsets.UTF_8);
+        CliRun sarif = CliRun.of("validate", "--no-config", "--format", "sarif", local.toString());
+        assertThat(sarif.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        JsonNode run = new ObjectMapper().readTree(sarif.out()).at("/runs/0");
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("sagemaker_variant_min_instances");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("target/cli-sarif-test/single.yaml");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+        assertThat(run.at("/tool/driver/rules").findValuesAsText("id")).contains("sagemaker_variant_min_instances",
+                "sagemaker_variant_burstable_instance");
+
+        CliRun junit = CliRun.of("validate", "--no-config", "--format", "junit", "--fail-on", "none",
+                local.toString());
+        assertThat(junit.exitCode()).isZero();
+        assertThat(junit.out()).contains("failures=\"0\"").contains("<system-out>")
+                .contains("error: [sagemaker_variant_min_instances]");
+    }
 }

@@ -177,7 +177,7 @@ public final class Baseline {
             files.add(new FileReport(f.path(), kept, f.errors(), f.skipped()));
         }
         int fixed = budget.values().stream().mapToInt(Integer::intValue).sum();
-        return new Filtered(new Report(files), known, fixed);
+        return new Filtered(report.withFiles(files), known, fixed);
     }
 
     /**

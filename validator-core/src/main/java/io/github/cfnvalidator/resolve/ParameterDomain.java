@@ -309,8 +309,16 @@ public final class ParameterDomain {
                 candidates.add(Numbers.format(min.add(max).divide(BigDecimal.valueOf(2))));
             }
         }
+        return firstOnSide(candidates, threshold, excluded, -1);
+    }
+
+    /** The first candidate that is admitted, not excluded, and strictly on one side of the threshold. */
+    private Optional<String> firstOnSide(List<String> candidates, BigDecimal threshold, Set<String> excluded,
+                                         int side) {
         for (String c : candidates) {
-            if (admits(c) && !excluded.contains(c)) {
+            Optional<BigDecimal> d = Numbers.parse(c, ScalarKind.STRING);
+            if (d.isPresent() && Integer.signum(d.get().compareTo(threshold)) == side && admits(c)
+                    && !excluded.contains(c)) {
                 return Optional.of(c);
             }
         }
@@ -337,12 +345,7 @@ public final class ParameterDomain {
         }
         candidates.add(Numbers.format(threshold.add(new BigDecimal("0.5"))));
         candidates.add(Numbers.format(threshold.add(BigDecimal.TEN)));
-        for (String c : candidates) {
-            if (admits(c) && !excluded.contains(c)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return firstOnSide(candidates, threshold, excluded, 1);
     }
 
     /**

@@ -132,6 +132,33 @@ class BruteForceProperties {
         }
     }
 
+    /** MaxCapacity below MinCapacity: the rule fails exactly when some admissible MinCapacity exceeds MaxCapacity. */
+    @Property(tries = 300)
+    void scalingCeilingBelowAdmissibleFloorIsFound(@ForAll("bounds") Bounds b,
+                                                    @ForAll("ceilings") int ceiling) {
+        String template = "Parameters:\n" + b.declaration() + "Resources:\n  Target:\n"
+                + "    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n"
+                + "      ServiceNamespace: sagemaker\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n"
+                + "      ResourceId: endpoint/e/variant/v\n      MinCapacity: !Ref Count\n      MaxCapacity: "
+                + ceiling + "\n";
+        boolean unboundedAbove = b.allowed() == null && (b.typeString() || b.max() == null);
+        boolean bruteForce = unboundedAbove || candidates().stream()
+                .anyMatch(v -> b.admits(v) && v.compareTo(BigDecimal.valueOf(ceiling)) > 0);
+        boolean empty = !unboundedBelow(b) && !unboundedAbove && candidates().stream().noneMatch(b::admits);
+        FileReport r = Validator.builder().threads(1).rules(List.of(
+                new io.github.cfnvalidator.rules.builtin.SageMakerAutoscalingMinCapacityRule())).build()
+                .validate("t.yaml", template);
+        boolean found = r.findings().stream().anyMatch(f -> f.message().contains("MaxCapacity can be"));
+        if (!empty) {
+            assertThat(found).as(template).isEqualTo(bruteForce);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> ceilings() {
+        return Arbitraries.integers().between(-2, 7);
+    }
+
     @Provide
     Arbitrary<List<String>> envs() {
         return Arbitraries.of("dev", "prod", "test", "stage").set().ofMinSize(1).ofMaxSize(4)
