@@ -4,6 +4,8 @@ import io.github.cfnvalidator.TemplateFinder;
 import io.github.cfnvalidator.Validator;
 import io.github.cfnvalidator.Version;
 import io.github.cfnvalidator.config.ProjectConfig;
+import io.github.cfnvalidator.guard.GuardFiles;
+import io.github.cfnvalidator.guard.GuardRuleSet;
 import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
@@ -197,11 +199,6 @@ public class CheckMojo extends AbstractMojo {
         if (maxAllowedViolations < 0) {
             throw new MojoExecutionException("maxAllowedViolations must be 0 or more, not " + maxAllowedViolations);
         }
-        if (rules != null && !rules.isEmpty() || config != null && !config.guardRules().isEmpty()) {
-            throw new MojoExecutionException("rules: CloudFormation Guard rule files are not supported by this "
-                    + "version of CFN Validator yet; remove <rules> (or -Dcfn.rules, or guardRules in "
-                    + ProjectConfig.FILE_NAME + ") to check the built-in rules");
-        }
 
         List<Path> roots = sourceRoots(basedir, log);
         List<AntPattern> include = AntPattern.compileAll(includes == null || includes.isEmpty()
@@ -224,6 +221,20 @@ public class CheckMojo extends AbstractMojo {
             for (FileReport f : config.applyTo(builder)) {
                 parameterErrors.add(relabel(basedir, f));
             }
+        }
+        List<Path> guardRuleFiles = new ArrayList<>();
+        if (rules != null && !rules.isEmpty()) {
+            for (File f : rules) {
+                guardRuleFiles.add(resolve(basedir, f));
+            }
+            GuardRuleSet.Loaded loaded = GuardRuleSet.load(guardRuleFiles);
+            for (ParseProblem p : loaded.problems()) {
+                parameterErrors.add(relabel(basedir, FileReport.failed(p.location().file(), List.of(p))));
+            }
+            builder.addRules(List.of(loaded.rules()));
+        }
+        if (config != null) {
+            guardRuleFiles.addAll(config.guardRules());
         }
         builder.unresolvedSeverity(unresolvedSeverity).skipRules(skipRules == null ? List.of() : skipRules);
         Path baselineFile = baseline != null ? resolve(basedir, baseline)
@@ -278,6 +289,11 @@ public class CheckMojo extends AbstractMojo {
         }
         if (baselineFile != null) {
             upToDate.addFile("baseline " + baselineFile, baselineFile);
+        }
+        for (Path guard : guardRuleFiles) {
+            for (Path f : guardFiles(guard)) {
+                upToDate.addFile("guard rules " + f, f);
+            }
         }
         if (incremental) {
             Optional<UpToDateCheck.Previous> previous = upToDate.previous();
@@ -603,6 +619,25 @@ public class CheckMojo extends AbstractMojo {
                         log.info(line);
                 }
             }
+        }
+    }
+
+    /** The Guard rule files a rules path stands for (itself, or the .guard/.ruleset files of a folder). */
+    private static List<Path> guardFiles(Path path) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try {
+            List<Path> out = new ArrayList<>();
+            for (Path p : GuardFiles.walk(path, false)) {
+                if (Files.isRegularFile(p) && p.getFileName() != null
+                        && GuardFiles.hasExtension(p.getFileName().toString(), GuardFiles.RULE_EXTENSIONS)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            return List.of(path);
         }
     }
 
