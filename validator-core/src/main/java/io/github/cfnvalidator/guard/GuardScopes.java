@@ -157,6 +157,7 @@ final class GuardScopes {
         private final Map<String, List<Rule>> rules;
         private final Map<String, ParameterizedRule> parameterized;
         private final Map<String, GuardStatus> ruleStatuses = new HashMap<>();
+        private final java.util.LinkedHashSet<String> evaluating = new java.util.LinkedHashSet<>();
         private final Recorder recorder;
         private final Options options;
 
@@ -206,13 +207,22 @@ final class GuardScopes {
                 throw new GuardEvalException(Kind.MISSING_VALUE, "Rule " + name
                         + " by that name does not exist, Rule Names = " + debugKeys(rules.keySet()));
             }
+            if (!evaluating.add(name)) {
+                // cfn-guard recurses until its stack overflows; say what is wrong instead
+                throw new GuardEvalException(Kind.OTHER, "rule " + name + " depends on itself (through "
+                        + String.join(" -> ", evaluating) + " -> " + name + ")");
+            }
             GuardStatus status = GuardStatus.SKIP;
-            for (Rule r : candidates) {
-                GuardStatus s = GuardEvaluator.evalRule(r, this);
-                if (s != GuardStatus.SKIP) {
-                    status = s;
-                    break;
+            try {
+                for (Rule r : candidates) {
+                    GuardStatus s = GuardEvaluator.evalRule(r, this);
+                    if (s != GuardStatus.SKIP) {
+                        status = s;
+                        break;
+                    }
                 }
+            } finally {
+                evaluating.remove(name);
             }
             ruleStatuses.put(name, status);
             return status;

@@ -84,6 +84,10 @@ public final class GuardTest {
             out.flush();
             err.println("Error occurred " + e.describe());
             return 255;
+        } catch (RuntimeException | StackOverflowError e) {
+            out.flush();
+            err.println("Error occurred internal error while testing (" + e + "); please report it");
+            return 255;
         } finally {
             out.flush();
             err.flush();

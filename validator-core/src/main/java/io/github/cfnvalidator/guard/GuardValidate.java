@@ -121,6 +121,11 @@ public final class GuardValidate {
             err.println("Error occurred I/O error when reading " + e.getCause().getMessage());
             err.flush();
             return ERROR;
+        } catch (RuntimeException | StackOverflowError e) {
+            out.flush();
+            err.println("Error occurred internal error (" + e + "); please report it");
+            err.flush();
+            return ERROR;
         } finally {
             out.flush();
             err.flush();
@@ -290,7 +295,7 @@ public final class GuardValidate {
         }
         List<Object> loaded = parallel(files.size(), i -> {
             try {
-                String content = new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8);
+                String content = utf8(Files.readAllBytes(files.get(i)));
                 return new DataFile(names.get(i), readData(names.get(i), content),
                         intrinsicsFor(names.get(i), content));
             } catch (IOException e) {
@@ -307,6 +312,18 @@ public final class GuardValidate {
             out.add((DataFile) x);
         }
         return out;
+    }
+
+    /** Strict UTF-8, as Rust's read_to_string: invalid bytes are an I/O error. */
+    private static String utf8(byte[] bytes) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("stream did not contain valid UTF-8");
+        }
     }
 
     private GuardValue loadParams() throws Fatal {

@@ -108,6 +108,11 @@ class GuardValidateTest {
         assertThat(run(List.of(ok.toString()), List.of(dir.resolve("missing.yaml").toString()), "json", true,
                 "none").err()).contains("does not exist");
         assertThat(run(List.of(ok.toString()), List.of(t), "junit", false).code()).isEqualTo(GuardValidate.ERROR);
+        Path selfish = dir.resolve("selfish.guard");
+        Files.writeString(selfish, "rule a {\n  b\n}\nrule b {\n  a\n}\n");
+        Run loop = run(List.of(selfish.toString()), List.of(t), "json", true, "none");
+        assertThat(loop.code()).isEqualTo(GuardValidate.ERROR);
+        assertThat(loop.err()).contains("depends on itself");
     }
 
     @Test
