@@ -480,6 +480,8 @@ final class GuardEvaluator {
         if (ctx.options().keepAllRecords()) {
             ctx.startRecord(context);
             ctx.endRecord(context, SUCCESS);
+        } else {
+            ctx.recorder().touch();
         }
     }
 

@@ -346,7 +346,7 @@ public final class GuardFileReport {
                 }
             } else if (t instanceof GuardRecord.BlockGuardCheck b) {
                 if (b.status() == GuardStatus.FAIL) {
-                    if (current.children().isEmpty()) {
+                    if (!current.hadChildren()) {
                         out.add(new BlockFailure(current.context(), new Message(null,
                                 "query for block clause did not retrieve any value", null), null));
                     } else {

@@ -13,6 +13,7 @@ public final class GuardRecord {
     private final String context;
     private Type type;
     private List<GuardRecord> children;
+    private boolean hadChildren;
 
     GuardRecord(String context) {
         this.context = context;
@@ -42,6 +43,17 @@ public final class GuardRecord {
             children = new ArrayList<>(4);
         }
         children.add(r);
+        hadChildren = true;
+    }
+
+    /** Notes that a check ran under this record, even if its record was not kept. */
+    void touch() {
+        hadChildren = true;
+    }
+
+    /** Whether any check ran under this record (kept in the tree or not). */
+    boolean hadChildren() {
+        return hadChildren;
     }
 
     void dropChildren() {

@@ -81,9 +81,17 @@ final class GuardScopes {
 
         void start(String context) {
             if (muted > 0) {
+                touch();
                 return;
             }
             stack.add(new GuardRecord(context));
+        }
+
+        /** Notes that a check ran under the open record (whose own record is not kept). */
+        void touch() {
+            if (!stack.isEmpty()) {
+                stack.get(stack.size() - 1).touch();
+            }
         }
 
         void end(GuardRecord.Type type) {
@@ -101,6 +109,7 @@ final class GuardScopes {
                 r.dropChildren();
             }
             GuardRecord parent = stack.get(stack.size() - 1);
+            parent.touch();
             if (keepAll || failing || (stack.size() == 1 && type instanceof GuardRecord.RuleCheck)) {
                 parent.addChild(r);
             }
