@@ -586,7 +586,7 @@ final class GuardEvaluator {
                 recordSuccess(ctx, context);
                 return GuardStatus.PASS;
             }
-            fail(ctx, context, new GuardRecord.NoValueForEmptyCheck(customMessage));
+            fail(ctx, context, new GuardRecord.NoValueForEmptyCheck(customMessage, ctx.root()));
             return GuardStatus.FAIL;
         }
         if (lhs.isEmpty()) {
@@ -931,7 +931,8 @@ final class GuardEvaluator {
             status = resolver.ruleStatus(gnc.rule());
         } catch (GuardEvalException e) {
             resolver.endRecord(context, new GuardRecord.ClauseValueCheck(new GuardRecord.DependentRule(gnc.rule(),
-                    context + " failed due to error " + e.describe(), gnc.customMessage(), GuardStatus.FAIL)));
+                    context + " failed due to error " + e.describe(), gnc.customMessage(), GuardStatus.FAIL,
+                    resolver.root())));
             throw e;
         }
         boolean pass = status == GuardStatus.PASS;
@@ -943,7 +944,7 @@ final class GuardEvaluator {
             return GuardStatus.PASS;
         }
         resolver.endRecord(context, new GuardRecord.ClauseValueCheck(new GuardRecord.DependentRule(gnc.rule(), null,
-                gnc.customMessage(), GuardStatus.FAIL)));
+                gnc.customMessage(), GuardStatus.FAIL, resolver.root())));
         return GuardStatus.FAIL;
     }
 

@@ -376,14 +376,14 @@ public final class GuardFileReport {
         if (check instanceof GuardRecord.NoValueForEmptyCheck nv) {
             String custom = nv.customMessage() == null ? "" : nv.customMessage().replace('\n', ';');
             return new ClauseFailure(true, context, new Message(custom,
-                    "Check was not compliant as variable in context [" + context + "] was not empty", null),
+                    "Check was not compliant as variable in context [" + context + "] was not empty", nv.scope()),
                     single("UnResolvedContext", context));
         }
         if (check instanceof GuardRecord.DependentRule dr) {
             String custom = dr.customMessage() == null ? "" : dr.customMessage();
             return new ClauseFailure(true, context, new Message(custom,
                     "Check was not compliant as dependent rule [" + dr.rule() + "] did not PASS. Context ["
-                            + context + "]", null), single("UnResolvedContext", dr.rule()));
+                            + context + "]", dr.scope()), single("UnResolvedContext", dr.rule()));
         }
         if (check instanceof GuardRecord.MissingBlockValue mb) {
             QueryResult.UnResolved ur = (QueryResult.UnResolved) mb.from();

@@ -268,16 +268,16 @@ public final class GuardRecord {
         }
     }
 
-    /** A {@code %var empty}-style check found values. */
-    record NoValueForEmptyCheck(String customMessage) implements ClauseCheck {
+    /** A {@code %var empty}-style check found values; {@code scope} is the value the clause ran on. */
+    record NoValueForEmptyCheck(String customMessage, GuardValue scope) implements ClauseCheck {
         @Override
         public String describe() {
             return "GuardClause(Status=FAIL, Empty, " + (customMessage == null ? "" : customMessage) + ")";
         }
     }
 
-    /** A referenced rule did not pass. */
-    record DependentRule(String rule, String message, String customMessage, GuardStatus status)
+    /** A referenced rule did not pass; {@code scope} is the value the referencing clause ran on. */
+    record DependentRule(String rule, String message, String customMessage, GuardStatus status, GuardValue scope)
             implements ClauseCheck {
         @Override
         public String describe() {
