@@ -505,7 +505,7 @@ final class GuardEvaluator {
         }
     }
 
-    private static boolean unaryTest(CmpOp op, QueryResult value) throws GuardEvalException {
+    static boolean unaryTest(CmpOp op, QueryResult value) throws GuardEvalException {
         GuardValue v = value.valueOrNull();
         switch (op) {
             case EXISTS:
@@ -594,7 +594,22 @@ final class GuardEvaluator {
         }
         int pass = 0;
         int fail = 0;
+        GuardIntrinsics intrinsics = ctx.options().intrinsics();
         for (QueryResult each : lhs) {
+            GuardValue iv = intrinsics != null && each instanceof QueryResult.Resolved res ? res.value() : null;
+            GuardIntrinsics.Verdict verdict = iv == null ? null
+                    : intrinsics.unary(iv, cmp.op(), cmp.not() == inverse);
+            if (verdict != null) {
+                if (verdict.kind() == GuardIntrinsics.Kind.PASS) {
+                    recordSuccess(ctx, context);
+                    pass++;
+                } else {
+                    fail(ctx, context, new GuardRecord.Deployments(cmp, iv, verdict.detail(),
+                            verdict.kind() == GuardIntrinsics.Kind.UNKNOWN, customMessage, verdict.evidence()));
+                    fail++;
+                }
+                continue;
+            }
             boolean r;
             try {
                 r = unaryTest(cmp.op(), each);

@@ -41,4 +41,15 @@ interface GuardIntrinsics {
      * @return the verdict, or {@code null} if the value is not an intrinsic function call this mode decides
      */
     Verdict compare(GuardValue value, GuardAst.Cmp cmp, List<QueryResult> rhs, boolean strict);
+
+    /**
+     * Decides a unary check ({@code exists}, {@code empty}, {@code is_string}, ...) for a value given by an intrinsic
+     * function: it holds when, in every deployment, the check's result is {@code expected}.
+     *
+     * @param value    the value as the data holds it (the function's map)
+     * @param op       the check
+     * @param expected the result the check must give for the clause to pass ({@code false} for {@code !exists} etc.)
+     * @return the verdict, or {@code null} if the value is not an intrinsic function call this mode decides
+     */
+    Verdict unary(GuardValue value, GuardAst.CmpOp op, boolean expected);
 }

@@ -84,6 +84,11 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         for (Outcome o : outcomes) {
             judge(o.value(), o.scenario(), value, cmp, rhs, strict, r, judged, 0);
         }
+        return verdict(judged, ", which is not " + expectation(cmp, rhs));
+    }
+
+    /** Folds judged alternatives: any failure fails (with witnesses), else any unknown is unknown, else a pass. */
+    private static Verdict verdict(List<Judged> judged, String failSuffix) {
         List<String> failures = new ArrayList<>();
         List<String> unknowns = new ArrayList<>();
         Map<String, GuardWitness> evidence = new LinkedHashMap<>();
@@ -101,7 +106,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             }
         }
         if (!failures.isEmpty()) {
-            return new Verdict(GuardIntrinsics.Kind.FAIL, limit(failures) + ", which is not " + expectation(cmp, rhs),
+            return new Verdict(GuardIntrinsics.Kind.FAIL, limit(failures) + failSuffix,
                     List.copyOf(evidence.values()));
         }
         if (!unknowns.isEmpty()) {
@@ -109,6 +114,159 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
                     List.copyOf(evidence.values()));
         }
         return new Verdict(GuardIntrinsics.Kind.PASS, "", List.of());
+    }
+
+    @Override
+    public Verdict unary(GuardValue value, CmpOp op, boolean expected) {
+        Node node = intrinsicNode(value);
+        if (node == null) {
+            return null;
+        }
+        ResourceInstance r = resourceOf(value);
+        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
+                : resolver.resolve(r, node, Scenario.ANY);
+        List<Judged> judged = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            judgeUnary(o.value(), o.scenario(), value, op, expected, r, judged, 0);
+        }
+        String keyword = op == CmpOp.IS_MAP ? "is_struct" : op.name().toLowerCase(java.util.Locale.ROOT);
+        return verdict(judged, ", so " + (expected ? "" : "!") + keyword + " does not hold");
+    }
+
+    /** The unary check on one concrete value ({@code null}: the property is absent); {@code null} if undefined. */
+    private static Boolean test(CmpOp op, GuardValue v) {
+        try {
+            return GuardEvaluator.unaryTest(op, v == null
+                    ? new QueryResult.UnResolved(null, "", null) : new QueryResult.Resolved(v));
+        } catch (GuardEvalException e) {
+            return null;
+        }
+    }
+
+    private void judgeUnary(Value v, Scenario s, GuardValue at, CmpOp op, boolean expected, ResourceInstance r,
+                            List<Judged> out, int depth) {
+        if (v instanceof Value.Lazy && depth < 4) {
+            for (Outcome o : resolver.force(r, v, s)) {
+                judgeUnary(o.value(), o.scenario(), at, op, expected, r, out, depth + 1);
+            }
+            return;
+        }
+        if (v instanceof Value.Text t) {
+            ParameterDomain d = t.parameter() == null ? null : resolver.domain(t.parameter()).orElse(null);
+            Boolean result = t.parameter() != null ? parameterText(op, t.text(), at.path())
+                    : test(op, typed(t.text(), t.kind(), t.kind() == ScalarKind.STRING, at.path(), List.of()));
+            out.add(judgedUnary(result, expected, gives(s, t.describe()), op, declaration(d)));
+            return;
+        }
+        if (v instanceof Value.Struct || v instanceof Value.Items) {
+            GuardValue converted = data.valueOf(v.origin());
+            if (converted == null) {
+                out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + " that cannot be checked "
+                        + "before deploy", null));
+                return;
+            }
+            out.add(judgedUnary(test(op, converted), expected, gives(s, v.describe()), op, null));
+            return;
+        }
+        if (v instanceof Value.Symbolic sym) {
+            ParameterDomain d = sym.domain();
+            GuardWitness decl = declaration(d);
+            if (d.kind() == ParameterDomain.Kind.UNKNOWN) {
+                out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, d.unknownReason(), decl));
+                return;
+            }
+            Optional<List<String>> finite = d.finiteValues();
+            if (finite.isPresent()) {
+                for (String value : finite.get()) {
+                    if (!sym.excluded().contains(value)) {
+                        out.add(judgedUnary(parameterText(op, value, at.path()), expected,
+                                gives(s.fix(d.name(), value), value), op, decl));
+                    }
+                }
+                return;
+            }
+            if (op == CmpOp.EMPTY && d.kind() != ParameterDomain.Kind.LIST) {
+                Set<String> others = new java.util.HashSet<>(sym.excluded());
+                others.add("");
+                if (!expected && d.admits("") && !sym.excluded().contains("")) {
+                    out.add(new Judged(GuardIntrinsics.Kind.FAIL, (s.describe().isEmpty() ? "" : s.describe() + ", ")
+                            + d.name() + " may be \"\"", decl));
+                } else if (expected && d.admitsOtherThan(others)) {
+                    out.add(new Judged(GuardIntrinsics.Kind.FAIL, (s.describe().isEmpty() ? "" : s.describe() + ", ")
+                            + d.name() + " may be any value" + d.describeConstraints(others), decl));
+                } else {
+                    out.add(new Judged(GuardIntrinsics.Kind.PASS, "", decl));
+                }
+                return;
+            }
+            Boolean result = symbolicTest(op, d);
+            String any = (s.describe().isEmpty() ? "" : s.describe() + ", ") + d.name() + " may be any value"
+                    + d.describeConstraints(sym.excluded());
+            if (result == null) {
+                out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, any + ", which cannot be checked before deploy", decl));
+            } else {
+                out.add(judgedUnary(result, expected, any, op, decl));
+            }
+            return;
+        }
+        if (v instanceof Value.Absent) {
+            out.add(judgedUnary(test(op, null), expected, (s.describe().isEmpty() ? "every deployment"
+                    : s.describe()) + " removes the property (AWS::NoValue)", op, null));
+            return;
+        }
+        if (v instanceof Value.Unknown u) {
+            String w = s.describe();
+            out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, u.reason() + (w.isEmpty() ? "" : " (when " + w + ")"),
+                    null));
+            return;
+        }
+        out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + ", known only at deploy time",
+                null));
+    }
+
+    private static Judged judgedUnary(Boolean result, boolean expected, String witness, CmpOp op,
+                                      GuardWitness evidence) {
+        if (result == null) {
+            return new Judged(GuardIntrinsics.Kind.FAIL, witness + ", on which the check is not defined",
+                    evidence);
+        }
+        return new Judged(result == expected ? GuardIntrinsics.Kind.PASS : GuardIntrinsics.Kind.FAIL, witness,
+                evidence);
+    }
+
+    /**
+     * A unary check on a parameter's value: CloudFormation passes parameters as strings and converts them where a
+     * number or boolean is expected, so a value that reads as an integer is both a string and an int.
+     */
+    private static Boolean parameterText(CmpOp op, String text, ValuePath path) {
+        switch (op) {
+            case IS_INT:
+                return GuardDataReader.rustI64(text) != null;
+            case IS_FLOAT:
+                return GuardDataReader.rustF64(text) != null;
+            case IS_BOOL:
+                return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+            default:
+                return test(op, new GuardValue.Str(path, text));
+        }
+    }
+
+    /** A unary check on any value of a parameter whose values are not listed; {@code null} if it depends. */
+    private static Boolean symbolicTest(CmpOp op, ParameterDomain d) {
+        boolean list = d.kind() == ParameterDomain.Kind.LIST;
+        switch (op) {
+            case EXISTS:
+                return true;
+            case IS_STRING:
+                return !list;
+            case IS_LIST:
+                return list;
+            case IS_MAP:
+            case IS_NULL:
+                return false;
+            default:
+                return null;
+        }
     }
 
     private static String limit(List<String> items) {

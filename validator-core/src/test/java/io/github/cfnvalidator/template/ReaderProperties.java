@@ -286,8 +286,24 @@ class ReaderProperties {
         return v.toString();
     }
 
+    /** A double-quoted YAML scalar: JSON escapes, plus unicode escapes for characters YAML does not allow raw. */
     private static String quote(String s) throws IOException {
-        return toJson(s);
+        String json = toJson(s);
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(json.charAt(++i));
+            } else if ((c >= 0x7F && c <= 0x9F && c != 0x85) || Character.isSurrogate(c) || c == 0xFFFE
+                    || c == 0xFFFF) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static List<String> pointers(Node n) {
