@@ -49,6 +49,9 @@ final class GuardEvaluator {
 
     // ================================================================ queries
 
+    /** The start of the reason of a query that an intrinsic function's choice of {@code AWS::NoValue} stopped. */
+    static final String REMOVED = "intrinsic: ";
+
     private static QueryResult.UnResolved unresolved(GuardValue current, java.util.function.Supplier<String> reason,
                                                      List<QueryPart> query, int from) {
         return new QueryResult.UnResolved(current, () -> GuardAst.sliceDisplay(query.subList(from, query.size())),
@@ -107,6 +110,12 @@ final class GuardEvaluator {
         }
         if (part instanceof Key k) {
             return key(queryIndex, query, current, resolver, converter, k);
+        }
+        if (current instanceof GuardValue.MapV && resolver.options().intrinsics() != null) {
+            List<QueryResult> through = throughIntrinsic(queryIndex, query, current, resolver, converter);
+            if (through != null) {
+                return through;
+            }
         }
         if (part instanceof Index ix) {
             if (current instanceof GuardValue.ListV l) {
@@ -198,8 +207,37 @@ final class GuardEvaluator {
                 }
             }
         }
+        if (resolver.options().intrinsics() != null) {
+            List<QueryResult> through = throughIntrinsic(queryIndex, query, current, resolver, converter);
+            if (through != null) {
+                return through;
+            }
+        }
         return one(unresolved(current, () -> "Could not find key " + k.name + " inside struct at path " + map.path(),
                 query, queryIndex));
+    }
+
+    /**
+     * Intrinsic awareness: a query that goes on into a value given by an intrinsic function ({@code Fn::If},
+     * {@code Fn::FindInMap}, ...) goes on into each value the function can take; a choice that removes the property
+     * ({@code AWS::NoValue}) is unresolved. {@code null} if the value is not such a function.
+     */
+    private static List<QueryResult> throughIntrinsic(int queryIndex, List<QueryPart> query, GuardValue current,
+                                                      Scope resolver, int converter) throws GuardEvalException {
+        List<GuardIntrinsics.Alternative> alternatives = resolver.options().intrinsics().alternatives(current);
+        if (alternatives == null) {
+            return null;
+        }
+        List<QueryResult> out = new ArrayList<>();
+        for (GuardIntrinsics.Alternative a : alternatives) {
+            if (a.value() == null) {
+                out.add(unresolved(current, () -> REMOVED + a.absentWhen() + " removes the property (AWS::NoValue)",
+                        query, queryIndex));
+            } else {
+                out.addAll(queryRetrieval(queryIndex, query, a.value(), resolver, converter));
+            }
+        }
+        return out;
     }
 
     private static List<QueryResult> variableKey(int queryIndex, List<QueryPart> query, GuardValue current,

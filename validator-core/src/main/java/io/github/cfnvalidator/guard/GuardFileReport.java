@@ -96,9 +96,12 @@ public final class GuardFileReport {
             this(customMessage, errorMessage, at, false, false, null, List.of());
         }
 
-        /** A message about a property missing from {@code at}. */
-        static Message missing(String customMessage, String errorMessage, GuardValue at) {
-            return new Message(customMessage, errorMessage, at, true, false, null, List.of());
+        /** A message about a property missing from {@code at}, with the deployments that remove it if known. */
+        static Message missing(String customMessage, String errorMessage, QueryResult.UnResolved ur) {
+            String reason = ur.reason();
+            String witness = reason != null && reason.startsWith(GuardEvaluator.REMOVED)
+                    ? reason.substring(GuardEvaluator.REMOVED.length()) : null;
+            return new Message(customMessage, errorMessage, ur.traversedTo(), true, false, witness, List.of());
         }
     }
 
@@ -390,7 +393,7 @@ public final class GuardFileReport {
             String custom = mb.customMessage() == null ? "" : mb.customMessage();
             return new BlockFailure(context, Message.missing(custom, "Check was not compliant as property ["
                     + ur.remainingQuery() + "] is missing. Value traversed to [" + ur.traversedTo() + "]",
-                    ur.traversedTo()), ur);
+                    ur), ur);
         }
         if (check instanceof GuardRecord.Unary u) {
             String custom = u.customMessage() == null ? "" : u.customMessage();
@@ -414,7 +417,8 @@ public final class GuardFileReport {
                 c.put("Resolved", inner);
             }
             return new ClauseFailure(true, context, u.from() instanceof QueryResult.UnResolved
-                    ? Message.missing(custom, text, valueOf(u.from())) : new Message(custom, text, valueOf(u.from())),
+                    ? Message.missing(custom, text, (QueryResult.UnResolved) u.from())
+                    : new Message(custom, text, valueOf(u.from())),
                     c);
         }
         if (check instanceof GuardRecord.Comparison cmp) {
@@ -428,7 +432,7 @@ public final class GuardFileReport {
                 c.put("UnResolved", inner);
                 return new ClauseFailure(false, context, Message.missing(custom, "Check was not compliant as "
                         + "property [" + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
-                        + ur.traversedTo() + "]." + err, ur.traversedTo()), c);
+                        + ur.traversedTo() + "]." + err, ur), c);
             }
             if (cmp.to() == null) {
                 return null;

@@ -52,4 +52,22 @@ interface GuardIntrinsics {
      * @return the verdict, or {@code null} if the value is not an intrinsic function call this mode decides
      */
     Verdict unary(GuardValue value, GuardAst.CmpOp op, boolean expected);
+
+    /**
+     * One value an intrinsic function can take, for queries that go through it.
+     *
+     * @param value      the value as written in the template, or {@code null} if this choice removes the property
+     * @param absentWhen for a removed property, the deployments that remove it (e.g. {@code Encrypt=false})
+     */
+    record Alternative(GuardValue value, String absentWhen) {
+    }
+
+    /**
+     * The values a value given by an intrinsic function can take, when each is written in the template (a map, a
+     * list, a literal) or removes the property ({@code AWS::NoValue}), so that a query can go on into each.
+     *
+     * @param value the value as the data holds it (the function's map)
+     * @return the alternatives, or {@code null} if the value is not such a function or some choice is not written out
+     */
+    List<Alternative> alternatives(GuardValue value);
 }

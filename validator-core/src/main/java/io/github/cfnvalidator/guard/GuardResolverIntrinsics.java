@@ -133,6 +133,57 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         return verdict(judged, ", so " + (expected ? "" : "!") + keyword + " does not hold");
     }
 
+    @Override
+    public List<Alternative> alternatives(GuardValue value) {
+        Node node = intrinsicNode(value);
+        if (node == null) {
+            return null;
+        }
+        ResourceInstance r = resourceOf(value);
+        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
+                : resolver.resolve(r, node, Scenario.ANY);
+        List<Alternative> out = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (!alternative(o.value(), o.scenario(), r, node, out, 0)) {
+                return null;
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private boolean alternative(Value v, Scenario s, ResourceInstance r, Node function, List<Alternative> out,
+                                int depth) {
+        if (v instanceof Value.Lazy) {
+            if (depth >= 4) {
+                return false;
+            }
+            for (Outcome o : resolver.force(r, v, s)) {
+                if (!alternative(o.value(), o.scenario(), r, function, out, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Value.Absent) {
+            out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe()));
+            return true;
+        }
+        Node origin = v.origin();
+        boolean written = v instanceof Value.Struct
+                || (v instanceof Value.Items && origin instanceof io.github.cfnvalidator.template.ListNode)
+                || (v instanceof Value.Text t && t.parameter() == null
+                        && origin instanceof io.github.cfnvalidator.template.ScalarNode);
+        if (!written || origin == function) {
+            return false;
+        }
+        GuardValue converted = data.valueOf(origin);
+        if (converted == null) {
+            return false;
+        }
+        out.add(new Alternative(converted, null));
+        return true;
+    }
+
     /** The unary check on one concrete value ({@code null}: the property is absent); {@code null} if undefined. */
     private static Boolean test(CmpOp op, GuardValue v) {
         try {
