@@ -9,6 +9,10 @@ public final class Main {
 
     /** Runs the CLI and exits with its exit code. */
     public static void main(String[] args) {
+        java.util.Optional<Integer> relaunched = JvmRelaunch.run(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         int code = run(args);
         System.out.flush();
         System.exit(code);
@@ -16,6 +20,6 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return CfnValidatorCommand.commandLine().execute(args);
+        return CfnValidatorCommand.commandLine(args).execute(args);
     }
 }

@@ -30,7 +30,10 @@ import java.util.Map;
  */
 public final class Baseline {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on first use: Jackson databind costs start-up time that most runs never need. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * One recorded finding.
@@ -121,7 +124,7 @@ public final class Baseline {
         String name = file.toString();
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new TemplateParseException(new ParseProblem("baseline file not found", Location.ofFile(name)));
         } catch (JsonProcessingException e) {

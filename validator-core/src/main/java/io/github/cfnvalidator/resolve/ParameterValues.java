@@ -24,7 +24,10 @@ import java.util.Objects;
  * {@code {"Parameters": {..}}}, a flat JSON map, or {@code Key=Value} lines.
  */
 public final class ParameterValues {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on first use: Jackson databind costs start-up time that most runs never need. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final ParameterValues EMPTY = new ParameterValues(Map.of(), "");
 
     private final Map<String, String> values;
@@ -76,7 +79,7 @@ public final class ParameterValues {
     private static ParameterValues parseJson(String name, String text) throws TemplateParseException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             Location at = l == null ? Location.ofFile(name) : Location.point(name, l.getLineNr(), l.getColumnNr());

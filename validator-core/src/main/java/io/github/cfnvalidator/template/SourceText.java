@@ -124,7 +124,9 @@ public final class SourceText {
     public Location span(int startChar, int endChar) {
         int s = Math.max(0, Math.min(startChar, text.length()));
         int e = Math.max(s, Math.min(endChar, text.length()));
-        return new Location(name, lineOf(s), columnOf(s), lineOf(e), columnOf(e));
+        int sl = lineOf(s);
+        int el = e == s ? sl : lineOf(e);
+        return new Location(name, sl, s - lineStarts[sl - 1] + 1, el, e - lineStarts[el - 1] + 1);
     }
 
     /** The char offset of a 1-based line and column. */

@@ -108,6 +108,7 @@ final class YamlDocumentReader {
                         Math.max(limits.maxDocumentBytes(), source.text().length()) + 1))
                 .setSchema(CoreScalarTypes.SCHEMA)
                 .setParseComments(false)
+                .setBufferSize(Math.max(1024, Math.min(source.text().length() + 1, 1 << 20)))
                 .build();
         org.snakeyaml.engine.v2.nodes.Node root;
         try {
