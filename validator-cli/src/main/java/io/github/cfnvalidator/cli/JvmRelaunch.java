@@ -17,7 +17,8 @@ import java.util.Set;
  * about 0.95 s instead of 1.6 s, and the 237 Control Tower Guard rules run in about 3.3 s instead of 7.8 s (see
  * docs/performance.md). A jar cannot carry JVM options, hence the second JVM, which costs about 0.1 s.
  *
- * <p>It is skipped when the CLI is not running from its jar, when {@code CFN_VALIDATOR_FORK=0}, when the JVM was
+ * <p>It is skipped for small inputs (files only, under 256 KiB together, as in a pre-commit hook), when the CLI is
+ * not running from its jar, when {@code CFN_VALIDATOR_FORK=0}, when the JVM was
  * already started with {@code JDK_JAVA_OPTIONS}/{@code JAVA_TOOL_OPTIONS} or {@code -XX} options of the user's own
  * (their choice stands), and inside the second JVM. The user's JVM options and system properties are passed on after
  * ours, so they win; standard streams, working directory and environment are inherited, and the exit code is
@@ -38,6 +39,9 @@ final class JvmRelaunch {
                 || "0".equals(System.getenv("CFN_VALIDATOR_FORK")) || System.getenv("JDK_JAVA_OPTIONS") != null
                 || System.getenv("JAVA_TOOL_OPTIONS") != null) {
             return Optional.empty();
+        }
+        if (smallInput(args)) {
+            return Optional.empty(); // a few files (a pre-commit hook): a second JVM would cost more than it saves
         }
         Optional<Path> jar = ownJar();
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
@@ -83,6 +87,35 @@ final class JvmRelaunch {
                 // the hook runs anyway
             }
         }
+    }
+
+    /** Whether every argument that names an existing path is a file, together under 256 KiB. */
+    static boolean smallInput(String[] args) {
+        long total = 0;
+        boolean any = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                continue;
+            }
+            Path p;
+            try {
+                p = Path.of(args[i]);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                return false;
+            }
+            if (Files.isRegularFile(p)) {
+                any = true;
+                try {
+                    total += Files.size(p);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return any && total < 256 * 1024;
     }
 
     /**
