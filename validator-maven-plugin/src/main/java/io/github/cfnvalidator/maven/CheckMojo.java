@@ -130,6 +130,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "cfn.baseline")
     private File baseline;
 
+    /**
+     * Records today's findings in this file (a baseline for {@code baseline} and the CLI's {@code --baseline}) and
+     * does not fail the build on them; input errors still fail it. The check always runs when it is set.
+     */
+    @Parameter(property = "cfn.writeBaseline")
+    private File writeBaseline;
+
     /** How many violations at or above {@code failOnSeverity} are tolerated before the build fails. */
     @Parameter(property = "cfn.maxAllowedViolations", defaultValue = "0")
     private int maxAllowedViolations;
@@ -240,6 +247,10 @@ public class CheckMojo extends AbstractMojo {
         Path baselineFile = baseline != null ? resolve(basedir, baseline)
                 : config != null ? config.baseline().map(p -> p.toAbsolutePath().normalize()).orElse(null) : null;
         Baseline known = null;
+        Path writeBaselineFile = writeBaseline == null ? null : resolve(basedir, writeBaseline);
+        if (writeBaselineFile != null) {
+            baselineFile = null; // recording today's findings: nothing is hidden
+        }
         if (baselineFile != null) {
             try {
                 known = Baseline.read(baselineFile);
@@ -295,7 +306,7 @@ public class CheckMojo extends AbstractMojo {
                 upToDate.addFile("guard rules " + f, f);
             }
         }
-        if (incremental) {
+        if (incremental && writeBaselineFile == null) {
             Optional<UpToDateCheck.Previous> previous = upToDate.previous();
             if (previous.isPresent()) {
                 log.info("CFN Validator: " + inputs.size() + " template(s) and the configuration are unchanged since "
@@ -310,6 +321,16 @@ public class CheckMojo extends AbstractMojo {
         log.info("CFN Validator " + Version.current() + ": checking " + inputs.size() + " file(s) in "
                 + describe(basedir, roots) + " against " + validator.rules().size() + " rule(s)");
         Report report = validator.report(validator.validateInputs(inputs));
+        if (writeBaselineFile != null) {
+            try {
+                Baseline.of(report).write(writeBaselineFile);
+            } catch (IOException e) {
+                throw new MojoExecutionException("CFN Validator: cannot write the baseline "
+                        + display(basedir, writeBaselineFile) + ": " + e.getMessage(), e);
+            }
+            log.info("CFN Validator: baseline written: " + report.allFindings().size() + " finding(s) in "
+                    + display(basedir, writeBaselineFile));
+        }
         String baselineNote = null;
         if (known != null) {
             Baseline.Filtered filtered = known.filter(report);
@@ -343,6 +364,10 @@ public class CheckMojo extends AbstractMojo {
             log.warn("CFN Validator: " + message + " (failOnParseError is false)");
         }
         int violations = summary.atOrAbove(threshold);
+        if (writeBaselineFile != null) {
+            upToDate.forget();
+            return; // the findings were recorded as known, not judged
+        }
         if (violations > maxAllowedViolations) {
             upToDate.forget();
             throw new MojoFailureException("CFN Validator: " + violations + " violation(s) at or above severity "
