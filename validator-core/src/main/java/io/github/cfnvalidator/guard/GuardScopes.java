@@ -291,18 +291,77 @@ final class GuardScopes {
         }
     }
 
+    /** A scope over a parent scope: everything it does not answer itself, the parent answers. */
+    abstract static class ChildScope implements Scope {
+        /** The enclosing scope. */
+        protected final Scope parent;
+
+        ChildScope(Scope parent) {
+            this.parent = parent;
+        }
+
+        @Override
+        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
+            return parent.findParameterizedRule(name);
+        }
+
+        @Override
+        public GuardStatus ruleStatus(String name) throws GuardEvalException {
+            return parent.ruleStatus(name);
+        }
+
+        @Override
+        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
+            return parent.resolveVariable(name);
+        }
+
+        @Override
+        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
+            parent.addVariableCaptureKey(name, key);
+        }
+
+        @Override
+        public void startRecord(String context) {
+            parent.startRecord(context);
+        }
+
+        @Override
+        public void endRecord(String context, GuardRecord.Type record) {
+            parent.endRecord(context, record);
+        }
+
+        @Override
+        public Options options() {
+            return parent.options();
+        }
+
+        @Override
+        public Recorder recorder() {
+            return parent.recorder();
+        }
+
+        @Override
+        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
+            return parent.query(query);
+        }
+
+        @Override
+        public GuardValue root() {
+            return parent.root();
+        }
+    }
+
     /** A block's own variables over a parent scope. */
-    static final class BlockScope implements Scope {
+    static final class BlockScope extends ChildScope {
         private final GuardValue root;
-        private final Scope parent;
         private final Map<String, GuardValue> literals;
         private final Map<String, AccessQuery> queries;
         private final Map<String, FunctionExpr> functions;
         private Map<String, List<QueryResult>> resolved;
 
         BlockScope(Block<?> block, GuardValue root, Scope parent) {
+            super(parent);
             this.root = root;
-            this.parent = parent;
             if (block.assignments().isEmpty()) {
                 literals = Map.of();
                 queries = Map.of();
@@ -321,18 +380,8 @@ final class GuardScopes {
         }
 
         @Override
-        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
-            return parent.findParameterizedRule(name);
-        }
-
-        @Override
         public GuardValue root() {
             return root;
-        }
-
-        @Override
-        public GuardStatus ruleStatus(String name) throws GuardEvalException {
-            return parent.ruleStatus(name);
         }
 
         @Override
@@ -374,41 +423,15 @@ final class GuardScopes {
             }
             resolved.put(name, List.copyOf(result));
         }
-
-        @Override
-        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
-            parent.addVariableCaptureKey(name, key);
-        }
-
-        @Override
-        public void startRecord(String context) {
-            parent.startRecord(context);
-        }
-
-        @Override
-        public void endRecord(String context, GuardRecord.Type record) {
-            parent.endRecord(context, record);
-        }
-
-        @Override
-        public Options options() {
-            return parent.options();
-        }
-
-        @Override
-        public Recorder recorder() {
-            return parent.recorder();
-        }
     }
 
     /** A scope whose root is one value; everything else comes from the parent. */
-    static final class ValueScope implements Scope {
+    static final class ValueScope extends ChildScope {
         private final GuardValue root;
-        private final Scope parent;
 
         ValueScope(GuardValue root, Scope parent) {
+            super(parent);
             this.root = root;
-            this.parent = parent;
         }
 
         @Override
@@ -417,81 +440,20 @@ final class GuardScopes {
         }
 
         @Override
-        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
-            return parent.findParameterizedRule(name);
-        }
-
-        @Override
         public GuardValue root() {
             return root;
-        }
-
-        @Override
-        public GuardStatus ruleStatus(String name) throws GuardEvalException {
-            return parent.ruleStatus(name);
-        }
-
-        @Override
-        public List<QueryResult> resolveVariable(String name) throws GuardEvalException {
-            return parent.resolveVariable(name);
-        }
-
-        @Override
-        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
-            parent.addVariableCaptureKey(name, key);
-        }
-
-        @Override
-        public void startRecord(String context) {
-            parent.startRecord(context);
-        }
-
-        @Override
-        public void endRecord(String context, GuardRecord.Type record) {
-            parent.endRecord(context, record);
-        }
-
-        @Override
-        public Options options() {
-            return parent.options();
-        }
-
-        @Override
-        public Recorder recorder() {
-            return parent.recorder();
         }
     }
 
     /** The scope of a parameterized rule call: the parameters' values over the caller's scope. */
-    static final class ParamScope implements Scope {
+    static final class ParamScope extends ChildScope {
         private final GuardAst.ParamRuleCall call;
         private final Map<String, List<QueryResult>> parameters;
-        private final Scope parent;
 
         ParamScope(GuardAst.ParamRuleCall call, Map<String, List<QueryResult>> parameters, Scope parent) {
+            super(parent);
             this.call = call;
             this.parameters = parameters;
-            this.parent = parent;
-        }
-
-        @Override
-        public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
-            return parent.query(query);
-        }
-
-        @Override
-        public ParameterizedRule findParameterizedRule(String name) throws GuardEvalException {
-            return parent.findParameterizedRule(name);
-        }
-
-        @Override
-        public GuardValue root() {
-            return parent.root();
-        }
-
-        @Override
-        public GuardStatus ruleStatus(String name) throws GuardEvalException {
-            return parent.ruleStatus(name);
         }
 
         @Override
@@ -504,31 +466,11 @@ final class GuardScopes {
         }
 
         @Override
-        public void addVariableCaptureKey(String name, GuardValue key) throws GuardEvalException {
-            parent.addVariableCaptureKey(name, key);
-        }
-
-        @Override
-        public void startRecord(String context) {
-            parent.startRecord(context);
-        }
-
-        @Override
         public void endRecord(String context, GuardRecord.Type record) {
             if (record instanceof GuardRecord.RuleCheck rc && rc.name().equals(call.named().rule())) {
                 record = new GuardRecord.RuleCheck(rc.name(), rc.status(), call.named().customMessage());
             }
             parent.endRecord(context, record);
-        }
-
-        @Override
-        public Options options() {
-            return parent.options();
-        }
-
-        @Override
-        public Recorder recorder() {
-            return parent.recorder();
         }
     }
 }
