@@ -1,11 +1,16 @@
 package io.github.cfnvalidator.template;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed CloudFormation template: the node tree plus typed views of its sections. Immutable; build one with
@@ -24,10 +29,12 @@ public final class Template {
     private final List<MapNode.Entry> resourceLoops;
     private final Map<String, Output> outputs;
     private final List<String> transforms;
+    private final List<DuplicateKey> duplicateKeys;
 
     private Template(String file, MapNode root, Map<String, Parameter> parameters, Map<String, Node> conditions,
                      Map<String, Node> mappings, Map<String, Resource> resources, List<MapNode.Entry> resourceLoops,
                      Map<String, Output> outputs, List<String> transforms) {
+        this.duplicateKeys = collectDuplicates(root);
         this.file = file;
         this.root = root;
         this.parameters = Collections.unmodifiableMap(parameters);
@@ -142,6 +149,34 @@ public final class Template {
         return new Template(file, root, parameters, conditions, mappings, resources, loops, outputs, transforms);
     }
 
+    /** Every duplicate key recorded on a map of the tree, once each (an alias expanded twice repeats its maps). */
+    private static List<DuplicateKey> collectDuplicates(Node root) {
+        List<DuplicateKey> out = new ArrayList<>();
+        Set<List<Location>> seen = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof MapNode m) {
+                for (DuplicateKey d : m.duplicates()) {
+                    if (seen.add(List.of(d.ignored(), d.kept()))) {
+                        out.add(d);
+                    }
+                }
+                List<MapNode.Entry> entries = m.entries();
+                for (int i = entries.size() - 1; i >= 0; i--) {
+                    todo.push(entries.get(i).value());
+                }
+            } else if (n instanceof ListNode l) {
+                for (int i = l.items().size() - 1; i >= 0; i--) {
+                    todo.push(l.items().get(i));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(DuplicateKey::ignored));
+        return out;
+    }
+
     private static MapNode section(MapNode root, String name, List<ParseProblem> problems) {
         Node n = root.get(name);
         if (n == null || n instanceof ScalarNode s && s.isNull()) {
@@ -180,6 +215,14 @@ public final class Template {
             m.text("Name").ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The keys written more than once in one map anywhere in the template, in the order of their ignored occurrence.
+     * The tree holds the last occurrence of each, which is what CloudFormation deploys.
+     */
+    public List<DuplicateKey> duplicateKeys() {
+        return duplicateKeys;
     }
 
     /** The file name used in locations. */
