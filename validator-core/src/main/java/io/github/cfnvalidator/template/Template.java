@@ -17,6 +17,8 @@ import java.util.Set;
  * {@link TemplateReader} or {@link #of(Node)}.
  */
 public final class Template {
+    /** The key of a macro call ({@code AWS::Include} and others), which CloudFormation accepts in any section. */
+    public static final String TRANSFORM_KEY = "Fn::Transform";
     /** The key prefix of an {@code AWS::LanguageExtensions} loop. */
     public static final String FOR_EACH_PREFIX = "Fn::ForEach::";
 
@@ -27,14 +29,16 @@ public final class Template {
     private final Map<String, Node> mappings;
     private final Map<String, Resource> resources;
     private final List<MapNode.Entry> resourceLoops;
+    private final List<MapNode.Entry> resourceIncludes;
     private final Map<String, Output> outputs;
     private final List<String> transforms;
     private final List<DuplicateKey> duplicateKeys;
 
     private Template(String file, MapNode root, Map<String, Parameter> parameters, Map<String, Node> conditions,
                      Map<String, Node> mappings, Map<String, Resource> resources, List<MapNode.Entry> resourceLoops,
-                     Map<String, Output> outputs, List<String> transforms) {
+                     List<MapNode.Entry> resourceIncludes, Map<String, Output> outputs, List<String> transforms) {
         this.duplicateKeys = collectDuplicates(root);
+        this.resourceIncludes = List.copyOf(resourceIncludes);
         this.file = file;
         this.root = root;
         this.parameters = Collections.unmodifiableMap(parameters);
@@ -71,6 +75,7 @@ public final class Template {
         List<String> transforms = readTransforms(root.get("Transform"));
         Map<String, Resource> resources = new LinkedHashMap<>();
         List<MapNode.Entry> loops = new ArrayList<>();
+        List<MapNode.Entry> includes = new ArrayList<>();
         if (!(resourcesNode instanceof MapNode rm)) {
             problems.add(new ParseProblem("Resources must be a map of logical ids to resources, not "
                     + resourcesNode.describeKind(), resourcesNode.location()));
@@ -82,6 +87,10 @@ public final class Template {
             for (MapNode.Entry e : rm.entries()) {
                 if (e.key().startsWith(FOR_EACH_PREFIX)) {
                     loops.add(e);
+                    continue;
+                }
+                if (isInclude(e)) {
+                    includes.add(e);
                     continue;
                 }
                 if (!(e.value() instanceof MapNode r)) {
@@ -146,7 +155,17 @@ public final class Template {
         if (!problems.isEmpty()) {
             throw new TemplateParseException(problems);
         }
-        return new Template(file, root, parameters, conditions, mappings, resources, loops, outputs, transforms);
+        return new Template(file, root, parameters, conditions, mappings, resources, loops, includes, outputs,
+                transforms);
+    }
+
+    /**
+     * An entry of Resources whose content a macro supplies at deploy time: the key {@code Fn::Transform} itself (an
+     * {@code AWS::Include} of resources), or a logical id whose whole body is one {@code Fn::Transform}.
+     */
+    private static boolean isInclude(MapNode.Entry e) {
+        return e.key().equals(TRANSFORM_KEY)
+                || e.value() instanceof MapNode m && m.size() == 1 && m.has(TRANSFORM_KEY);
     }
 
     /** Every duplicate key recorded on a map of the tree, once each (an alias expanded twice repeats its maps). */
@@ -288,6 +307,15 @@ public final class Template {
     /** The {@code Fn::ForEach::*} entries of the Resources section, not yet expanded. */
     public List<MapNode.Entry> resourceLoops() {
         return resourceLoops;
+    }
+
+    /**
+     * The entries of Resources whose content a macro ({@code Fn::Transform}, e.g. {@code AWS::Include}) supplies at
+     * deploy time: the key {@code Fn::Transform} itself or a logical id whose whole body is one. Their resources are
+     * not in {@link #resources()}: nothing in the template says what they are.
+     */
+    public List<MapNode.Entry> resourceIncludes() {
+        return resourceIncludes;
     }
 
     /** Outputs by name, in source order. */
