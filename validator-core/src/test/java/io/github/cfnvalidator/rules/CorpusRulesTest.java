@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in rules over the shared corpus of real templates: no rule ever fails internally, and templates without
- * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere). Runs when ../shared exists.
+ * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere) beyond the template_* rules'
+ * findings on how the text is written (a key written twice). Runs when ../shared exists.
  */
 class CorpusRulesTest {
     @Test
@@ -34,6 +35,7 @@ class CorpusRulesTest {
         int unrelated = 0;
         int related = 0;
         List<String> falseAlarms = new ArrayList<>();
+        List<String> aboutTheText = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FileReport r = report.files().get(i);
             for (Finding f : r.findings()) {
@@ -45,12 +47,16 @@ class CorpusRulesTest {
                 related++;
             } else {
                 unrelated++;
-                r.findings().forEach(f -> falseAlarms.add(r.path() + ": " + f.message()));
+                // template_* rules judge how the template is written (a key written twice), not the HA pack
+                r.findings().forEach(f -> (f.ruleId().startsWith("template_") ? aboutTheText : falseAlarms)
+                        .add(r.path() + ": " + f.message()));
             }
         }
         System.out.printf("HA rule pack over the corpus: %d templates without SageMaker/autoscaling resources, "
                 + "%d false alarms; %d templates with them, %d findings%n", unrelated, falseAlarms.size(), related,
-                report.allFindings().size() - falseAlarms.size());
+                report.allFindings().size() - falseAlarms.size() - aboutTheText.size());
+        System.out.printf("template_* findings (how the template is written): %d%n", aboutTheText.size());
+        aboutTheText.forEach(f -> System.out.println("  " + f));
         assertThat(unrelated).isGreaterThan(350);
         assertThat(falseAlarms).isEmpty();
     }
