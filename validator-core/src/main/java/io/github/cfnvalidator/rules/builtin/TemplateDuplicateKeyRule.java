@@ -33,13 +33,20 @@ public final class TemplateDuplicateKeyRule implements Rule {
         Template template = ctx.template();
         for (DuplicateKey d : template.duplicateKeys()) {
             String message = "key " + d.key() + " at " + at(d.ignored()) + " is written again at " + at(d.kept())
-                    + "; CloudFormation deploys the last one, so everything written under the first is ignored.";
+                    + "; CloudFormation deploys the last one, so everything written under the first is ignored"
+                    + (isSection(d.pointer()) ? " (for a duplicated template section AWS documents the behaviour as "
+                    + "undefined)." : ".");
             String fix = "delete the first " + d.key() + " (" + at(d.ignored()) + "), or merge what it says into the "
                     + "last one (" + at(d.kept()) + ")";
             ctx.report(ctx.rule().defaultSeverity(), resource(template, d.pointer()), new Anchor(d.pointer(),
                     d.ignored()), message, fix, List.of(new Evidence("the occurrence CloudFormation deploys",
                     d.kept())));
         }
+    }
+
+    /** A top-level key: a template section such as Resources. */
+    private static boolean isSection(String pointer) {
+        return pointer.lastIndexOf('/') == 0;
     }
 
     /** "line 12, column 9": the form baselines normalise, so a finding's identity survives lines moving. */
