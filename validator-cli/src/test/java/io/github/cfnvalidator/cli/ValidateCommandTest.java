@@ -65,7 +65,7 @@ class ValidateCommandTest {
         CliRun both = CliRun.of("validate", "--no-config", dir.resolve("dup").toString());
         assertThat(both.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
         assertThat(both.out()).contains("variant.yaml:6:11: warning: [template_duplicate_key] key VariantName")
-                .contains("variant.yaml:10:11: error: [sagemaker_variant_min_instances]")
+                .contains("variant.yaml:10:33: error: [sagemaker_variant_min_instances]")
                 .contains("1 error(s), 2 warning(s) in 2 template(s)");
 
         // a truly malformed file is still an input error (exit 2) and hides nothing of the other files
@@ -73,7 +73,7 @@ class ValidateCommandTest {
         CliRun withBroken = CliRun.of("validate", "--no-config", dir.resolve("dup").toString());
         assertThat(withBroken.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(withBroken.out()).containsPattern("broken\\.yaml:\\d+:\\d+: error: \\[input\\] YAML syntax error")
-                .contains("variant.yaml:10:11: error: [sagemaker_variant_min_instances]")
+                .contains("variant.yaml:10:33: error: [sagemaker_variant_min_instances]")
                 .contains("only.yaml:5:7: warning: [template_duplicate_key]")
                 .contains("1 error(s), 2 warning(s) in 2 template(s); 1 file(s) could not be read");
     }
