@@ -23,7 +23,10 @@ final class CatalogueChecks {
     private CatalogueChecks() {
     }
 
-    /** A summary is one sentence: a capital first, a full stop last, no second sentence, one line, short. */
+    /**
+     * A summary is one sentence: a capital first, a full stop last, no second sentence (a full stop and a capital;
+     * {@code e.g.}, {@code i.e.} and {@code etc.} aside), one line, short.
+     */
     static List<String> summaryProblems(RuleMetadata m) {
         List<String> problems = new ArrayList<>();
         String s = m.summary();
@@ -32,7 +35,8 @@ final class CatalogueChecks {
             return problems;
         }
         if (!Character.isUpperCase(s.charAt(0)) || !s.endsWith(".") || s.contains("\n")
-                || SECOND_SENTENCE.matcher(s.substring(0, s.length() - 1)).find() || s.length() > MAX_SUMMARY) {
+                || SECOND_SENTENCE.matcher(s.substring(0, s.length() - 1).replaceAll("\\b(e\\.g|i\\.e|etc)\\.", ""))
+                .find() || s.length() > MAX_SUMMARY) {
             problems.add(m.id() + ": the summary is not one sentence of at most " + MAX_SUMMARY
                     + " characters starting with a capital and ending with a full stop: " + s);
         }

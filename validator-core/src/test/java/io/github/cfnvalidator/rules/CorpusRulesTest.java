@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in rules over the shared corpus of real templates: no rule ever fails internally, and templates without
- * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere). Needs ../shared (skipped with a note without it; required in CI).
+ * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere). Needs ../shared (skipped with
+ * a note without it; required in CI).
  */
 class CorpusRulesTest {
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every file of the shared corpus of real templates reads, or fails with a located, readable problem; the truly
- * malformed files fail. Needs ../shared (skipped with a note without it; required in CI); prints the counts recorded in docs/performance.md.
+ * malformed files fail. Needs ../shared (skipped with a note without it; required in CI); prints the counts
+ * recorded in docs/performance.md.
  */
 class CorpusTest {
     private final TemplateReader reader = new TemplateReader();
