@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rule catalogue checks itself (as Error Prone validates every {@code @BugPattern} and Checkstyle's all-checks
  * test walks every check): every rule listed by {@code cfn-validator rules} has a unique lower_snake id, a severity,
- * a one-sentence summary, a documentation page with a failing and a fixed example, a README row and a fixture folder
+ * a one-sentence summary, a documentation page with a failing and a fixed example (also inside the jar, for
+ * {@code cfn-validator explain}), a README row and a fixture folder
  * with a failing and a clean fixture; every fixture folder names a rule (or is an allow-listed mixed folder); the
  * services file and the classes in {@code rules.builtin} agree.
  */
@@ -90,6 +91,9 @@ class RuleCatalogueTest {
         List<String> problems = new ArrayList<>();
         for (RuleMetadata m : catalogue()) {
             problems.addAll(CatalogueChecks.pageProblems(m, project().resolve(m.docs())));
+            if (RuleDocs.page(m.id()).isEmpty()) {
+                problems.add(m.id() + ": the page is not in the jar (cfn-validator explain " + m.id() + ")");
+            }
         }
         assertThat(problems).isEmpty();
     }
