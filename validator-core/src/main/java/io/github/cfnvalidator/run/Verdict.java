@@ -6,6 +6,9 @@ public enum Verdict {
     PASS,
     /** Findings at or above the threshold. */
     VIOLATIONS,
-    /** An input could not be used (see {@link RunResult#problems()}); wins over {@link #VIOLATIONS}. */
+    /**
+     * An input could not be used (see {@link RunResult#problems()}) or the baseline could not be written; wins over
+     * {@link #VIOLATIONS}.
+     */
     INPUT_ERROR
 }
