@@ -2,7 +2,8 @@
 # Behaviour check for refactorings: the CLI's JSON report (and text report and exit code) over the shared corpus,
 # from the jar built at a git revision ("before") and from the working tree ("after"), diffed.
 #
-# Usage: bench/json-report-diff.sh [BEFORE_REVISION] [CORPUS]     (defaults: main, ../shared/corpus/templates)
+# Usage: bench/json-report-diff.sh [BEFORE_REVISION] [CORPUS] [validate options...]
+#        (defaults: main, ../shared/corpus/templates; e.g. options: --rules DIR --unresolved error)
 #   BEFORE_JAR=path  use an already built "before" jar instead of building the revision
 #   AFTER_JAR=path   use an already built "after" jar instead of building the working tree
 # The "before" jar is built in a temporary `git worktree` under ${TMPDIR:-/tmp} (removed afterwards) with
@@ -13,6 +14,8 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 rev="${1:-main}"
 corpus=$(cd "${2:-../shared/corpus/templates}" && pwd)
+shift 2 2>/dev/null || shift $#
+options=("$@")
 work=$(mktemp -d "${TMPDIR:-/tmp}/json-report-diff.XXXXXX")
 cleanup() {
   if [ -d "$work/tree" ]; then git -C "$repo" worktree remove --force "$work/tree" >/dev/null 2>&1 || true; fi
@@ -39,7 +42,7 @@ for format in json text; do
     jar=${!side}
     # the same working directory and arguments for both, so paths in the reports are comparable
     set +e
-    java -jar "$jar" validate --no-config --format "$format" "$corpus" >"$work/$side.$format" 2>"$work/$side.$format.err"
+    java -jar "$jar" validate --no-config --format "$format" ${options[@]+"${options[@]}"} "$corpus" >"$work/$side.$format" 2>"$work/$side.$format.err"
     echo $? >"$work/$side.$format.exit"
     set -e
   done
