@@ -37,8 +37,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The one public entry point: an immutable, thread-safe validator built once from its configuration and shared
- * freely (across threads, Maven modules, CLI runs). {@code parse -> resolve -> evaluate -> report} happens here.
+ * The engine: an immutable, thread-safe validator built once from its configuration and shared freely (across
+ * threads, Maven modules, CLI runs). {@code parse -> resolve -> evaluate -> report} happens here. Front ends do not
+ * build it themselves: the run layer ({@code io.github.cfnvalidator.run.Run}) builds it from their settings and the
+ * configuration file.
  *
  * <pre>{@code
  * Validator v = Validator.builder().unresolvedSeverity(Severity.ERROR).build();
