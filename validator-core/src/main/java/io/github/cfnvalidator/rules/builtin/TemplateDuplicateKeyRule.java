@@ -5,7 +5,7 @@ import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.rules.Anchor;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.template.DuplicateKey;
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.Template;
@@ -16,17 +16,10 @@ import java.util.List;
  * the earlier one says is silently dropped. The template is read as CloudFormation reads it (every other rule checks
  * the last occurrence); this rule reports each earlier occurrence, where the reader sees text that has no effect.
  */
+@RuleInfo(id = "template_duplicate_key", severity = Severity.WARNING,
+        summary = "No key is written twice in one map (CloudFormation silently deploys only the last occurrence).")
 public final class TemplateDuplicateKeyRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "template_duplicate_key";
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
-            "No key is written twice in one map (CloudFormation silently deploys only the last occurrence).");
     private static final String RESOURCES = "/Resources/";
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     @Override
     public void check(RuleContext ctx) {

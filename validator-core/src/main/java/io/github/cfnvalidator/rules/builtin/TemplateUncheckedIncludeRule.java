@@ -4,7 +4,7 @@ import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.rules.Anchor;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.template.MapNode;
 import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.Template;
@@ -15,18 +15,10 @@ import java.util.List;
  * {@code AWS::Include} of a snippet in S3): CloudFormation deploys them, but the template does not say what they are,
  * so no rule can check them. Reported at the unresolved severity, as every value that cannot be known before deploy.
  */
+@RuleInfo(id = "template_unchecked_include", severity = Severity.WARNING,
+        summary = "Resources inserted by a macro (Fn::Transform, e.g. AWS::Include) at deploy time are reported as "
+                + "unchecked.")
 public final class TemplateUncheckedIncludeRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "template_unchecked_include";
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
-            "Resources inserted by a macro (Fn::Transform, e.g. AWS::Include) at deploy time are reported as "
-                    + "unchecked.");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
     @Override
     public void check(RuleContext ctx) {
         for (MapNode.Entry e : ctx.template().resourceIncludes()) {
