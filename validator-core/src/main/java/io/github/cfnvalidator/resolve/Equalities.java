@@ -49,8 +49,11 @@ final class Equalities {
      * @param symbolic the parameter's admissible values, for a parameter; else null
      * @param colon    whether its value contains a colon
      * @param nonEmpty whether its value is known not to be empty
+     * @param origin   FREE for a value a deployer or another stack chooses (a parameter, an import, an unknown),
+     *                 GENERATED for a name CloudFormation generates, FIXED for any other deploy-time value
      */
-    private record Atom(String key, Value.Symbolic symbolic, Colon colon, boolean nonEmpty) implements Part {
+    private record Atom(String key, Value.Symbolic symbolic, Colon colon, boolean nonEmpty, Origin origin)
+            implements Part {
         @Override
         public boolean equals(Object o) {
             return o instanceof Atom a && a.key.equals(key);
@@ -61,6 +64,9 @@ final class Equalities {
             return key.hashCode();
         }
     }
+
+    /** Who chooses an atom's value. */
+    private enum Origin { FREE, GENERATED, FIXED }
 
     /** What a resolved side is: a string, not set at all, or a value that is not a string. */
     private enum Kind { STRING, ABSENT, OTHER }
@@ -155,7 +161,9 @@ final class Equalities {
         }
         if (v instanceof Value.Symbolic p) {
             String name = p.domain().name();
-            return List.of(string(new Atom("Ref " + name, p, pseudoColon(name), p.domain().isPseudo()), s));
+            boolean pseudo = p.domain().isPseudo();
+            return List.of(string(new Atom("Ref " + name, p, pseudoColon(name), pseudo,
+                    pseudo ? Origin.FIXED : Origin.FREE), s));
         }
         if (v instanceof Value.Concat c) {
             List<Form> acc = List.of(new Form(List.of(), s, Kind.STRING));
@@ -191,7 +199,7 @@ final class Equalities {
             }
         }
         if (u.identity() != null) {
-            return List.of(string(new Atom(u.identity(), null, Colon.MAYBE, false), s));
+            return List.of(string(new Atom(u.identity(), null, Colon.MAYBE, false, Origin.FREE), s));
         }
         return List.of(string(opaqueAtom(u), s));
     }
@@ -199,7 +207,7 @@ final class Equalities {
     /** An atom equal to nothing else: a value nothing is known to equal. */
     private Atom opaqueAtom(Value v) {
         int n = opaque.computeIfAbsent(v, k -> opaque.size() + 1);
-        return new Atom("#" + n + " " + v.describe(), null, Colon.MAYBE, false);
+        return new Atom("#" + n + " " + v.describe(), null, Colon.MAYBE, false, Origin.FREE);
     }
 
     /**
@@ -209,9 +217,10 @@ final class Equalities {
     private List<Form> attribute(ResourceInstance r, String attribute, Scenario s, int depth) {
         Known known = known(r.type(), attribute);
         String key = attribute == null ? "Ref " + r.logicalId() : "Fn::GetAtt " + r.logicalId() + "." + attribute;
-        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), true);
-        Node n = known == null || known.property() == null ? null
-                : r.resource().propertiesMap().get(known.property());
+        boolean named = known != null && known.property() != null;
+        Node n = named ? r.resource().propertiesMap().get(known.property()) : null;
+        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), true,
+                named && depth < MAX_NAME_DEPTH ? Origin.GENERATED : Origin.FIXED);
         if (n == null || depth >= MAX_NAME_DEPTH) {
             return List.of(string(atom, s));
         }
@@ -304,6 +313,9 @@ final class Equalities {
         if (x.isEmpty() && y.isEmpty()) {
             return List.of(equal(s, both + " are built of the same parts"));
         }
+        if (allLiteral(x) && allLiteral(y)) {
+            return List.of(different(s, both + " differ in literal text"));
+        }
         if (colon(x) == Colon.YES && colon(y) == Colon.NO || colon(y) == Colon.YES && colon(x) == Colon.NO) {
             return List.of(different(s, both + " differ: only one of them contains a colon (an ARN)"));
         }
@@ -325,6 +337,10 @@ final class Equalities {
         } else if (atomKeys(x).equals(atomKeys(y)) && literalLength(x) != literalLength(y)) {
             return List.of(different(s, both + " are built of the same values with literal text of different "
                     + "lengths"));
+        }
+        if (generatedAgainstFixed(x, y) || generatedAgainstFixed(y, x)) {
+            return List.of(different(s, both + " differ: a name CloudFormation generates at deploy time ends in a "
+                    + "random suffix that nothing else in the template spells"));
         }
         return List.of(undecided(s, "whether " + show(x) + " equals " + show(y) + " depends on "
                 + String.join(" and ", atomNames(x, y)) + ", known only at deploy time"));
@@ -430,6 +446,12 @@ final class Equalities {
         } else {
             parts.set(i, new Lit(text));
         }
+    }
+
+    /** One side is a generated name alone, the other has no value a deployer or another stack chooses. */
+    private static boolean generatedAgainstFixed(List<Part> x, List<Part> y) {
+        return x.size() == 1 && x.get(0) instanceof Atom g && g.origin() == Origin.GENERATED
+                && y.stream().noneMatch(p -> p instanceof Atom a && a.origin() == Origin.FREE);
     }
 
     private static boolean allLiteral(List<Part> parts) {

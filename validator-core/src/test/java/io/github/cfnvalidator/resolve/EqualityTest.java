@@ -116,7 +116,16 @@ class EqualityTest {
     void aGeneratedNameEqualsOnlyItself() throws Exception {
         assertThat(compare("!GetAtt Generated.EndpointName", "!Sub '${Generated.EndpointName}'").always()).isTrue();
         assertThat(compare("!GetAtt Generated.EndpointName", "!Ref Name").undecided()).isTrue();
-        assertThat(compare("!GetAtt Generated.EndpointName", "!GetAtt Named.EndpointName").undecided()).isTrue();
+        assertThat(compare("!GetAtt Generated.EndpointName", "!Sub '${Name}-x'").undecided()).isTrue();
+    }
+
+    @Test
+    void aGeneratedNameDiffersFromWhatTheTemplateSpellsWithoutFreeValues() throws Exception {
+        Equality e = compare("!GetAtt Generated.EndpointName", "some-endpoint");
+        assertThat(e.never()).isTrue();
+        assertThat(e.cases().get(0).reason()).contains("generates");
+        assertThat(compare("!GetAtt Generated.EndpointName", "!GetAtt Named.EndpointName").never()).isTrue();
+        assertThat(compare("!GetAtt Generated.EndpointName", "!Sub '${AWS::StackName}-x'").never()).isTrue();
     }
 
     @Test
