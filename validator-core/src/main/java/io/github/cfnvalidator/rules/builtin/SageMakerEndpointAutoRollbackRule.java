@@ -30,6 +30,7 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
     /** The rule id. */
     public static final String ID = "sagemaker_endpoint_auto_rollback";
     private static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final String DIMENSION = "its EndpointName dimension and the endpoint's name: ";
     private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
             "Endpoints deploy blue/green (canary or linear) with automatic rollback on an error or latency alarm.");
 
@@ -315,12 +316,12 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
         for (Equality e : candidates) {
             if (e.first(Equality.Verdict.EQUAL).isPresent()) {
                 Equality.Case d = e.first(Equality.Verdict.DIFFERENT).orElseThrow();
-                return new Watch(Equality.Verdict.DIFFERENT, d.scenario(), "its EndpointName dimension: " + d.reason());
+                return new Watch(Equality.Verdict.DIFFERENT, d.scenario(), DIMENSION + d.reason());
             }
         }
         Equality.Case d = candidates.get(0).first(Equality.Verdict.DIFFERENT).orElse(null);
         return new Watch(Equality.Verdict.DIFFERENT, Scenario.ANY, d == null ? null
-                : "its EndpointName dimension: " + d.reason());
+                : DIMENSION + d.reason());
     }
 
     private static Optional<String> text(Resolver resolver, ResourceInstance r, Value map, String key) {
