@@ -49,8 +49,9 @@ final class Equalities {
      * @param symbolic the parameter's admissible values, for a parameter; else null
      * @param colon    whether its value contains a colon
      * @param nonEmpty whether its value is known not to be empty
-     * @param origin   FREE for a value a deployer or another stack chooses (a parameter, an import, an unknown),
-     *                 GENERATED for a name CloudFormation generates, FIXED for any other deploy-time value
+     * @param origin   FREE for a value that may be anything (a parameter, an import, an unknown, an attribute of
+     *                 a resource nothing is documented about), GENERATED for a name CloudFormation generates, FIXED
+     *                 for a pseudo-parameter or an ARN
      */
     private record Atom(String key, Value.Symbolic symbolic, Colon colon, boolean nonEmpty, Origin origin)
             implements Part {
@@ -65,7 +66,7 @@ final class Equalities {
         }
     }
 
-    /** Who chooses an atom's value. */
+    /** What is known about an atom's value. */
     private enum Origin { FREE, GENERATED, FIXED }
 
     /** What a resolved side is: a string, not set at all, or a value that is not a string. */
@@ -219,8 +220,9 @@ final class Equalities {
         String key = attribute == null ? "Ref " + r.logicalId() : "Fn::GetAtt " + r.logicalId() + "." + attribute;
         boolean named = known != null && known.property() != null;
         Node n = named ? r.resource().propertiesMap().get(known.property()) : null;
-        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), true,
-                named && depth < MAX_NAME_DEPTH ? Origin.GENERATED : Origin.FIXED);
+        Origin origin = named && depth < MAX_NAME_DEPTH ? Origin.GENERATED : known != null ? Origin.FIXED
+                : Origin.FREE; // an attribute nothing is documented about may hold any value
+        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), true, origin);
         if (n == null || depth >= MAX_NAME_DEPTH) {
             return List.of(string(atom, s));
         }
@@ -448,7 +450,7 @@ final class Equalities {
         }
     }
 
-    /** One side is a generated name alone, the other has no value a deployer or another stack chooses. */
+    /** One side is a generated name alone, the other holds no value that may be anything. */
     private static boolean generatedAgainstFixed(List<Part> x, List<Part> y) {
         return x.size() == 1 && x.get(0) instanceof Atom g && g.origin() == Origin.GENERATED
                 && y.stream().noneMatch(p -> p instanceof Atom a && a.origin() == Origin.FREE);

@@ -117,6 +117,7 @@ class EqualityTest {
         assertThat(compare("!GetAtt Generated.EndpointName", "!Sub '${Generated.EndpointName}'").always()).isTrue();
         assertThat(compare("!GetAtt Generated.EndpointName", "!Ref Name").undecided()).isTrue();
         assertThat(compare("!GetAtt Generated.EndpointName", "!Sub '${Name}-x'").undecided()).isTrue();
+        assertThat(compare("!GetAtt Generated.EndpointName", "!GetAtt R.Echo").undecided()).isTrue();
     }
 
     @Test
