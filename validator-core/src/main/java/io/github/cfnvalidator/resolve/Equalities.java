@@ -222,7 +222,7 @@ final class Equalities {
         Node n = named ? r.resource().propertiesMap().get(known.property()) : null;
         Origin origin = named && depth < MAX_NAME_DEPTH ? Origin.GENERATED : known != null ? Origin.FIXED
                 : Origin.FREE; // an attribute nothing is documented about may hold any value
-        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), true, origin);
+        Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), known != null, origin);
         if (n == null || depth >= MAX_NAME_DEPTH) {
             return List.of(string(atom, s));
         }
