@@ -197,10 +197,10 @@ public final class Resolver {
 
     /**
      * Whether two strings are equal, class of deployments by class of deployments: each side is a concatenation of
-     * {@link Operand}s (literal text, nodes in their resources' context, resolved values, {@code Ref}/{@code Fn::GetAtt}
-     * of a resource). Equal when built of the same parts in every deployment, different when no deployment can make
-     * them equal, forked with witnesses where a parameter decides, and UNDECIDED (with the reason) where two values
-     * chosen independently at deploy time do.
+     * {@link Operand}s (literal text, nodes in their resources' context, resolved values, {@code Ref} or
+     * {@code Fn::GetAtt} of a resource). Equal when built of the same parts in every deployment, different when no
+     * deployment can make them equal, forked with witnesses where a parameter decides, and UNDECIDED (with the
+     * reason) where two values chosen independently at deploy time do.
      */
     public Equality equal(List<Operand> a, List<Operand> b, Scenario scenario) {
         return new Equalities(this, maxOutcomes).equal(a, b, scenario);

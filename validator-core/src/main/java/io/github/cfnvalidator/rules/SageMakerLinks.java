@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Follows the links between SageMaker resources of one template (Endpoint -> EndpointConfig -> Model, and anything
  * that names an endpoint) through {@code Ref}, {@code Fn::GetAtt} or a name equal to the target's own name (symbolic
- * equality: {@code !Sub '${AWS::StackName}-fraud'} written twice is one name), so findings can name the whole chain: "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
+ * equality: {@code !Sub '${AWS::StackName}-fraud'} written twice is one name), so findings can name the whole chain:
+ * "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
  */
 public final class SageMakerLinks {
     /** {@code AWS::SageMaker::Endpoint}. */
@@ -56,7 +57,7 @@ public final class SageMakerLinks {
         return Operand.attribute(r, nameProperty(r.type()));
     }
 
-    /** Whether a value (resolved in scenario {@code s}) is the name of a SageMaker resource, deployment by deployment. */
+    /** Whether a value (resolved in scenario {@code s}) is a SageMaker resource's name, deployment by deployment. */
     public Equality sameName(Value v, Scenario s, ResourceInstance target) {
         return resolver.equal(List.of(Operand.resolved(v)), List.of(nameOf(target)), s);
     }
@@ -151,7 +152,7 @@ public final class SageMakerLinks {
                 for (Resolver.Item item : resolver.items(c, list.value(), list.scenario())) {
                     for (Outcome v : item.outcomes()) {
                         for (Outcome m : resolver.property(c, v.value(), "ModelName", v.scenario())) {
-                            uses |= referencedBy(m.value(), MODEL).contains(model);
+                            uses |= referencedBy(m.value(), m.scenario(), MODEL).contains(model);
                         }
                     }
                 }

@@ -202,10 +202,11 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
         if (named.isEmpty()) {
             Equality.Case u = link.first(Equality.Verdict.UNDECIDED).orElseThrow();
             findings.add("alarm:" + a.logicalId(), Findings.unresolved(ctx), id, nameNode, subject
-                    + ": whether rollback alarm name is alarm " + a.logicalId() + " cannot be decided before deploy ("
-                    + u.reason() + "), and alarm " + a.logicalId() + " " + (watch.verdict() == Equality.Verdict
-                    .DIFFERENT ? "does not watch" : "may not watch") + " an error or latency metric of Endpoint "
-                    + id + ".", "name the rollback alarm with !Ref " + a.logicalId() + ", or " + fix, evidence);
+                    + ": whether the rollback alarm it names is alarm " + a.logicalId()
+                    + " cannot be decided before deploy (" + u.reason() + "), and alarm " + a.logicalId() + " "
+                    + (watch.verdict() == Equality.Verdict.DIFFERENT ? "does not watch" : "may not watch")
+                    + " an error or latency metric of Endpoint " + id + ".",
+                    "name the rollback alarm with !Ref " + a.logicalId() + ", or " + fix, evidence);
             return;
         }
         Scenario when = link.always() ? watch.witness() : named.get().scenario();
