@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * {@code # unresolved: error} sets the unresolved severity, {@code # rules: id1, id2} (or {@code all}) picks the rules,
  * {@code # guard: file.guard} runs Guard rule files (relative to the fixture; alone unless {@code # rules:} adds
  * built-ins); by default a fixture in a folder named after a rule runs that rule alone, any other folder runs every
- * rule. The harness fails on missing and on unexpected findings.
+ * rule ({@link RuleCatalogueTest} allows only the suppression checks' folders and the mixed folders it lists).
+ * The harness fails on missing and on unexpected findings.
  * Every YAML fixture is also rendered as JSON and must give the same findings (same rule, severity, JSON pointer and
  * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
  */

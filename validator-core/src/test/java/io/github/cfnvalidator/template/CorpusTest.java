@@ -1,7 +1,6 @@
 package io.github.cfnvalidator.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every file of the shared corpus of real templates reads, or fails with a located, readable problem; the truly
- * malformed files fail. Runs when ../shared exists; prints the counts recorded in docs/performance.md.
+ * malformed files fail. Needs ../shared (skipped with a note without it; required in CI); prints the counts
+ * recorded in docs/performance.md.
  */
 class CorpusTest {
     private final TemplateReader reader = new TemplateReader();
@@ -27,8 +27,7 @@ class CorpusTest {
 
     @Test
     void everyCorpusTemplateParsesOrFailsClearly() throws IOException {
-        Path templates = SharedCorpus.templates();
-        assumeTrue(templates != null, "../shared/corpus is not on this machine");
+        Path templates = SharedCorpus.requireTemplates();
         List<Path> all = files(templates);
         int parsed = 0;
         List<String> failed = new ArrayList<>();
@@ -63,8 +62,7 @@ class CorpusTest {
 
     @Test
     void trulyMalformedFilesFailWithTheirPosition() throws IOException {
-        Path corpus = SharedCorpus.corpus();
-        assumeTrue(corpus != null, "../shared/corpus is not on this machine");
+        Path corpus = SharedCorpus.requireCorpus();
         for (Path p : files(corpus.resolve("invalid"))) {
             try {
                 reader.read(p);
@@ -77,8 +75,7 @@ class CorpusTest {
 
     @Test
     void numericMappingKeysThatCfnGuardCannotReadAreFine() throws Exception {
-        Path corpus = SharedCorpus.corpus();
-        assumeTrue(corpus != null, "../shared/corpus is not on this machine");
+        Path corpus = SharedCorpus.requireCorpus();
         for (Path p : files(corpus.resolve("guard-unreadable"))) {
             assertThat(reader.read(p).mappings()).isNotEmpty();
         }
