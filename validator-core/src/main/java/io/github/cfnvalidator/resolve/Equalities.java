@@ -22,7 +22,8 @@ final class Equalities {
 
     private final Resolver resolver;
     private final int max;
-    private final Map<Value, Integer> opaque = new HashMap<>();
+    /** Unknowns without identity, numbered per object: two evaluations of one node may differ (loop variables). */
+    private final Map<Value, Integer> opaque = new java.util.IdentityHashMap<>();
 
     Equalities(Resolver resolver, int max) {
         this.resolver = resolver;
