@@ -2,6 +2,8 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ParameterDomain;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -109,12 +111,45 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         return out;
     }
 
-    /** "ScalableTarget T (Endpoint Api -> EndpointConfig ApiConfig -> variant primary)" when the ResourceId ties. */
+    /**
+     * "ScalableTarget T (Endpoint Api -> EndpointConfig ApiConfig -> variant primary)" when the ResourceId is
+     * {@code endpoint/NAME/variant/VARIANT} of an endpoint and variant of the template in some deployment (symbolic
+     * equality), "(possibly ...)" when that is undecided before deploy.
+     */
     private static String subject(Resolver resolver, SageMakerLinks links, ResourceInstance target) {
         String base = "ScalableTarget " + target.logicalId();
         Node id = target.resource().propertiesMap().get("ResourceId");
         if (id == null) {
             return base;
+        }
+        String possible = null;
+        for (ResourceInstance endpoint : resolver.resourcesOfType(SageMakerLinks.ENDPOINT)) {
+            for (ResourceInstance config : links.configsOf(endpoint)) {
+                List<String> equal = new ArrayList<>();
+                List<String> undecided = new ArrayList<>();
+                links.forEachVariant(config, false, (variant, s, index) -> {
+                    Node name = variant instanceof Value.Struct struct ? struct.map().get("VariantName") : null;
+                    if (name == null) {
+                        return;
+                    }
+                    Equality e = resolver.equal(List.of(Operand.written(target, id)), List.of(
+                            Operand.literal("endpoint/"), SageMakerLinks.nameOf(endpoint),
+                            Operand.literal("/variant/"), Operand.written(config, name)), s);
+                    String chain = "Endpoint " + endpoint.logicalId() + " -> EndpointConfig " + config.logicalId()
+                            + " -> variant " + links.variantName(config, variant, s, index);
+                    (e.first(Equality.Verdict.EQUAL).isPresent() ? equal : e.undecided() ? undecided
+                            : new ArrayList<String>()).add(chain);
+                });
+                if (!equal.isEmpty()) {
+                    return base + " (" + equal.get(0) + ")";
+                }
+                if (possible == null && !undecided.isEmpty()) {
+                    possible = undecided.get(0);
+                }
+            }
+        }
+        if (possible != null) {
+            return base + " (possibly " + possible + ")";
         }
         for (Outcome o : resolver.resolve(target, id, Scenario.ANY)) {
             Optional<ResourceInstance> endpoint = Optional.empty();

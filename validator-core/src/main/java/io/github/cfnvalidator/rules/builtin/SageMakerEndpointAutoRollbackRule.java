@@ -2,6 +2,8 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
@@ -28,6 +30,7 @@ import java.util.Optional;
         + "blue/green (canary or linear) with automatic rollback on an error or latency alarm.")
 public final class SageMakerEndpointAutoRollbackRule implements Rule {
     private static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final String DIMENSION = "its EndpointName dimension and the endpoint's name: ";
 
     @Override
     public void check(RuleContext ctx) {
@@ -167,63 +170,70 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
             return;
         }
         for (Outcome name : resolver.property(endpoint, alarm.value(), "AlarmName", alarm.scenario())) {
-            Optional<ResourceInstance> defined = alarmResource(resolver, name.value());
-            if (defined.isEmpty()) {
-                continue; // an alarm defined elsewhere: nothing to check here
-            }
-            ResourceInstance a = defined.get();
-            if (!watchesEndpoint(resolver, a, endpoint)) {
-                findings.add("alarm:" + a.logicalId(), ctx.rule().defaultSeverity(), endpoint.logicalId(), nameNode,
-                        subject + ": rollback alarm " + a.logicalId() + " does not watch an error or latency metric "
-                                + "of Endpoint " + endpoint.logicalId() + " (AWS/SageMaker Invocation5XXErrors, "
-                                + "Invocation4XXErrors, ModelLatency, ... with dimension EndpointName), so it will "
-                                + "not fire when the new version misbehaves.",
-                        "make alarm " + a.logicalId() + " watch the endpoint's Invocation5XXErrors or ModelLatency "
-                                + "with EndpointName: !GetAtt " + endpoint.logicalId() + ".EndpointName",
-                        List.of(new Evidence("alarm " + a.logicalId() + " is defined here",
-                                a.resource().keyLocation())));
+            for (ResourceInstance a : resolver.resourcesOfType(ALARM)) {
+                Equality link = resolver.equal(List.of(Operand.resolved(name.value())),
+                        List.of(Operand.attribute(a, null)), name.scenario());
+                if (link.never()) {
+                    continue; // another alarm, or one defined elsewhere: nothing to check here
+                }
+                Watch watch = watches(resolver, a, endpoint);
+                if (watch.verdict() != Equality.Verdict.EQUAL) {
+                    report(ctx, findings, endpoint, subject, nameNode, a, link, watch);
+                }
             }
         }
+    }
+
+    private void report(RuleContext ctx, Findings findings, ResourceInstance endpoint, String subject, Node nameNode,
+                        ResourceInstance a, Equality link, Watch watch) {
+        Optional<Equality.Case> named = link.first(Equality.Verdict.EQUAL);
+        String id = endpoint.logicalId();
+        List<Evidence> evidence = List.of(new Evidence("alarm " + a.logicalId() + " is defined here",
+                a.resource().keyLocation()));
+        String fix = "make alarm " + a.logicalId() + " watch the endpoint's Invocation5XXErrors or ModelLatency "
+                + "with EndpointName: !GetAtt " + id + ".EndpointName";
+        if (named.isEmpty()) {
+            Equality.Case u = link.first(Equality.Verdict.UNDECIDED).orElseThrow();
+            findings.add("alarm:" + a.logicalId(), Findings.unresolved(ctx), id, nameNode, subject
+                    + ": whether the rollback alarm it names is alarm " + a.logicalId()
+                    + " cannot be decided before deploy (" + u.reason() + "), and alarm " + a.logicalId() + " "
+                    + (watch.verdict() == Equality.Verdict.DIFFERENT ? "does not watch" : "may not watch")
+                    + " an error or latency metric of Endpoint " + id + ".",
+                    "name the rollback alarm with !Ref " + a.logicalId() + ", or " + fix, evidence);
+            return;
+        }
+        Scenario when = link.always() ? watch.witness() : named.get().scenario();
+        String w = when.isAny() ? "" : " when " + when.describe();
+        if (watch.verdict() == Equality.Verdict.UNDECIDED) {
+            findings.add("alarm:" + a.logicalId(), Findings.unresolved(ctx), id, nameNode, subject
+                    + ": whether rollback alarm " + a.logicalId() + " watches Endpoint " + id + w
+                    + " cannot be decided before deploy: " + watch.reason() + ".",
+                    "write the alarm's EndpointName dimension as !GetAtt " + id + ".EndpointName", evidence);
+            return;
+        }
+        findings.add("alarm:" + a.logicalId(), ctx.rule().defaultSeverity(), id, nameNode,
+                subject + ": rollback alarm " + a.logicalId() + " does not watch an error or latency metric "
+                        + "of Endpoint " + id + w + " (AWS/SageMaker Invocation5XXErrors, "
+                        + "Invocation4XXErrors, ModelLatency, ... with dimension EndpointName), so it will "
+                        + "not fire when the new version misbehaves" + (watch.reason() == null ? ""
+                        : "; " + watch.reason()) + ".", fix, evidence);
     }
 
     private static Anchor deploymentKey(ResourceInstance endpoint, Node deployment) {
         return Anchor.keyOf(endpoint.resource().propertiesMap(), deployment);
     }
 
-    /** The alarm resource an AlarmName refers to: {@code Ref} to an alarm, or its literal AlarmName. */
-    private static Optional<ResourceInstance> alarmResource(Resolver resolver, Value name) {
-        if (name instanceof Value.Unknown u && u.resource() != null) {
-            return resolver.resource(u.resource()).filter(r -> r.type().equals(ALARM));
-        }
-        if (name instanceof Value.Text t) {
-            for (ResourceInstance r : resolver.resourcesOfType(ALARM)) {
-                Node n = r.resource().propertiesMap().get("AlarmName");
-                if (n != null && resolver.resolve(r, n, Scenario.ANY).stream()
-                        .anyMatch(o -> o.value() instanceof Value.Text x && x.text().equals(t.text()))) {
-                    return Optional.of(r);
-                }
-            }
-        }
-        return Optional.empty();
+    /**
+     * Whether an alarm watches the endpoint: EQUAL in every deployment, DIFFERENT (in the witness deployments), or
+     * UNDECIDED (with what blocks the decision).
+     */
+    private record Watch(Equality.Verdict verdict, Scenario witness, String reason) {
     }
 
     /** Whether an alarm watches an AWS/SageMaker error or latency metric with this endpoint's EndpointName. */
-    private static boolean watchesEndpoint(Resolver resolver, ResourceInstance alarm, ResourceInstance endpoint) {
-        List<Value> metrics = new ArrayList<>();
-        Value props = new Value.Struct(alarm.resource().propertiesMap());
-        metrics.add(props);
-        for (Outcome list : resolver.property(alarm, props, "Metrics", Scenario.ANY)) {
-            for (Resolver.Item item : resolver.items(alarm, list.value(), list.scenario())) {
-                for (Outcome q : item.outcomes()) {
-                    for (Outcome stat : resolver.property(alarm, q.value(), "MetricStat", q.scenario())) {
-                        for (Outcome metric : resolver.property(alarm, stat.value(), "Metric", stat.scenario())) {
-                            metrics.add(metric.value());
-                        }
-                    }
-                }
-            }
-        }
-        for (Value m : metrics) {
+    private static Watch watches(Resolver resolver, ResourceInstance alarm, ResourceInstance endpoint) {
+        List<Equality> candidates = new ArrayList<>();
+        for (Value m : metrics(resolver, alarm)) {
             if (!(m instanceof Value.Struct)) {
                 continue;
             }
@@ -239,25 +249,73 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
                 for (Resolver.Item item : resolver.items(alarm, dims.value(), dims.scenario())) {
                     for (Outcome d : item.outcomes()) {
                         if (text(resolver, alarm, d.value(), "Name").filter(n -> n.equals("EndpointName"))
-                                .isPresent() && refersTo(resolver, alarm, d.value(), endpoint)) {
-                            return true;
+                                .isPresent()) {
+                            candidates.addAll(dimension(resolver, alarm, d, endpoint));
                         }
                     }
                 }
             }
         }
-        return false;
+        return verdict(candidates);
     }
 
-    private static boolean refersTo(Resolver resolver, ResourceInstance alarm, Value dimension,
-                                    ResourceInstance endpoint) {
-        SageMakerLinks links = new SageMakerLinks(resolver);
-        for (Outcome v : resolver.property(alarm, dimension, "Value", Scenario.ANY)) {
-            if (links.referencedBy(v.value(), SageMakerLinks.ENDPOINT).contains(endpoint)) {
-                return true;
+    /** The metrics an alarm reads: its own (Namespace, MetricName, Dimensions) and those of Metrics[].MetricStat. */
+    private static List<Value> metrics(Resolver resolver, ResourceInstance alarm) {
+        List<Value> metrics = new ArrayList<>();
+        Value props = new Value.Struct(alarm.resource().propertiesMap());
+        metrics.add(props);
+        for (Outcome list : resolver.property(alarm, props, "Metrics", Scenario.ANY)) {
+            for (Resolver.Item item : resolver.items(alarm, list.value(), list.scenario())) {
+                for (Outcome q : item.outcomes()) {
+                    for (Outcome stat : resolver.property(alarm, q.value(), "MetricStat", q.scenario())) {
+                        for (Outcome metric : resolver.property(alarm, stat.value(), "Metric", stat.scenario())) {
+                            metrics.add(metric.value());
+                        }
+                    }
+                }
             }
         }
-        return false;
+        return metrics;
+    }
+
+    /** The symbolic equality of an EndpointName dimension's Value with the endpoint's name. */
+    private static List<Equality> dimension(Resolver resolver, ResourceInstance alarm, Outcome dimension,
+                                            ResourceInstance endpoint) {
+        List<Equality> out = new ArrayList<>();
+        for (Outcome v : resolver.property(alarm, dimension.value(), "Value", dimension.scenario())) {
+            out.add(resolver.equal(List.of(Operand.resolved(v.value())), List.of(SageMakerLinks.nameOf(endpoint)),
+                    v.scenario()));
+        }
+        return out;
+    }
+
+    /**
+     * Combines the dimensions' equalities: watched when one is equal in every deployment; else undecided when one
+     * is undecided; else not watched, with a deployment that shows it.
+     */
+    private static Watch verdict(List<Equality> candidates) {
+        if (candidates.isEmpty()) {
+            return new Watch(Equality.Verdict.DIFFERENT, Scenario.ANY, null);
+        }
+        if (candidates.stream().anyMatch(Equality::always)) {
+            return new Watch(Equality.Verdict.EQUAL, Scenario.ANY, null);
+        }
+        for (Equality e : candidates) {
+            Optional<Equality.Case> u = e.first(Equality.Verdict.UNDECIDED);
+            if (u.isPresent()) {
+                return new Watch(Equality.Verdict.UNDECIDED, u.get().scenario(), "its EndpointName dimension and "
+                        + "the endpoint's name are equal only in some deployments: " + u.get().reason());
+            }
+        }
+        for (Equality e : candidates) {
+            if (e.first(Equality.Verdict.EQUAL).isPresent()) {
+                Equality.Case d = e.first(Equality.Verdict.DIFFERENT).orElseThrow();
+                return new Watch(Equality.Verdict.DIFFERENT, d.scenario(), DIMENSION + d.reason());
+            }
+        }
+        Equality.Case d = candidates.get(0).first(Equality.Verdict.DIFFERENT).orElse(null);
+        return new Watch(Equality.Verdict.DIFFERENT, Scenario.ANY, d == null ? null
+                : DIMENSION + d.reason());
     }
 
     private static Optional<String> text(Resolver resolver, ResourceInstance r, Value map, String key) {
