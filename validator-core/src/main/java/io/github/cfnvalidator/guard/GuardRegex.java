@@ -58,6 +58,8 @@ final class GuardRegex {
         private int flags;
         private int groups;
         private boolean numericBackrefs;
+        /** What the last {@link #re} parsed: 0 nothing, 1 repeatable, 2 an assertion (fancy-regex's Expr kinds). */
+        private int reKind;
 
         Walker(String re) {
             this.re = re;
@@ -77,33 +79,46 @@ final class GuardRegex {
         }
 
         int re(int ix, int depth, StringBuilder out) {
-            ix = branch(ix, depth, out);
+            int[] kind = new int[1];
+            ix = branch(ix, depth, out, kind);
             ix = ws(ix);
             while (at(ix) == '|' && ix < n) {
                 out.append('|');
-                ix = ws(branch(ix + 1, depth, out));
+                ix = ws(branch(ix + 1, depth, out, kind));
+                kind[0] = 1;
             }
+            reKind = kind[0];
             if (numericBackrefs && !groupNames.isEmpty()) {
                 throw error(ix, "numbered backreferences cannot be mixed with named groups");
             }
             return ix;
         }
 
-        private int branch(int ix, int depth, StringBuilder out) {
+        private int branch(int ix, int depth, StringBuilder out, int[] branchKind) {
+            int pieces = 0;
+            int[] kind = new int[1];
             while (ix < n) {
-                int next = piece(ix, depth, out);
+                kind[0] = 0;
+                int next = piece(ix, depth, out, kind);
                 if (next == ix) {
                     break;
                 }
+                if (kind[0] != 0) {
+                    pieces++;
+                    branchKind[0] = kind[0];
+                }
                 ix = next;
+            }
+            if (pieces != 1) {
+                branchKind[0] = pieces == 0 ? 0 : 1;
             }
             return ix;
         }
 
         /** An atom and its repetition; {@code {} that is no valid repetition is left for the next atom. */
-        private int piece(int ix, int depth, StringBuilder out) {
+        private int piece(int ix, int depth, StringBuilder out, int[] kind) {
             int mark = out.length();
-            int[] kind = new int[1]; // 0 empty, 1 repeatable, 2 assertion
+            // kind: 0 empty, 1 repeatable, 2 assertion
             ix = ws(atom(ix, depth, out, kind));
             if (ix >= n) {
                 return ix;
@@ -144,6 +159,7 @@ final class GuardRegex {
                 out.insert(mark, "(?>").append(')');
                 ix++;
             }
+            kind[0] = 1;
             return ix;
         }
 
@@ -594,7 +610,7 @@ final class GuardRegex {
         }
 
         private String javaGroupName(String id) {
-            if (id.matches("[A-Za-z][A-Za-z0-9]*")) {
+            if (id.matches("[A-Za-z][A-Za-z0-9]*") && !groupNames.containsValue(id)) {
                 return id;
             }
             return "g" + groups + "x" + Integer.toHexString(id.hashCode() & 0xffff);
@@ -650,7 +666,7 @@ final class GuardRegex {
                             throw error(e, "expected close paren");
                         }
                         flags = old;
-                        kind[0] = 1;
+                        kind[0] = reKind; // fancy-regex returns the inner expression itself
                         return e + 1;
                     }
                     default -> throw error(start, "unknown flag (?" + re.substring(start, i + 1));
