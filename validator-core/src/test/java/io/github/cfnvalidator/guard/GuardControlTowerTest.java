@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
  * {@code ~/.cache/cfn-guard-oracle}, which {@code .ci/run} does) give cfn-guard's verdict for every (rule file,
  * template, rule) triple over the shared corpus. The expected verdicts are cfn-guard's own, recorded in
  * {@code guard/control-tower-verdicts.tsv} by {@code bench/guard-ct-verdicts.py}: every FAIL triple must be ours
- * too and no other, and the number of SKIPs must be the same. Skips, with the reason in the test report, when the
+ * too and no other, and the PASS, FAIL and SKIP totals (the lengths of cfn-guard's report lists) must be the same. Skips, with the reason in the test report, when the
  * rules or the corpus are not on this machine.
  */
 class GuardControlTowerTest {
-    private static final Pattern TOTALS = Pattern.compile("# rule files: (\\d+), PASS: \\d+, FAIL: (\\d+), SKIP: (\\d+)");
+    private static final Pattern TOTALS = Pattern.compile("# rule files: (\\d+), PASS: (\\d+), FAIL: (\\d+), SKIP: (\\d+)");
 
     private static Path rules() {
         String cache = System.getenv().getOrDefault("CFN_ORACLE_CACHE",
@@ -65,6 +65,8 @@ class GuardControlTowerTest {
             parsed.add(Map.entry(rulesDir.relativize(p).toString(), GuardRules.read(p)));
         }
         TreeSet<String> fails = new TreeSet<>();
+        long pass = 0;
+        long fail = 0;
         long skip = 0;
         for (Path d : data) {
             String template = templates.relativize(d).toString();
@@ -72,6 +74,8 @@ class GuardControlTowerTest {
             for (Map.Entry<String, GuardRules> r : parsed) {
                 GuardFileReport report = GuardFileReport.of(r.getValue().evaluate(value, d.toString(),
                         GuardOptions.DEFAULT));
+                pass += report.compliant().size();
+                fail += report.notCompliant().size();
                 skip += report.notApplicable().size();
                 for (GuardFileReport.Failure f : report.notCompliant()) {
                     fails.add(r.getKey() + "\t" + template + "\t" + ruleName(f) + "\tFAIL");
@@ -82,11 +86,13 @@ class GuardControlTowerTest {
         missing.removeAll(fails);
         TreeSet<String> extra = new TreeSet<>(fails);
         extra.removeAll(expectedFails);
-        System.out.printf("control tower x corpus: %d FAIL triples (cfn-guard %d), %d SKIP (cfn-guard %s)%n",
-                fails.size(), expectedFails.size(), skip, totals.group(3));
+        System.out.printf("control tower x corpus: %d FAIL triples (cfn-guard %d); PASS/FAIL/SKIP %d/%d/%d "
+                + "(cfn-guard %s/%s/%s)%n", fails.size(), expectedFails.size(), pass, fail, skip, totals.group(2),
+                totals.group(3), totals.group(4));
         assertThat(missing).as("cfn-guard FAILs that we do not").isEmpty();
         assertThat(extra).as("our FAILs that cfn-guard does not give").isEmpty();
-        assertThat(skip).as("SKIP verdicts").isEqualTo(Long.parseLong(totals.group(3)));
+        assertThat(new long[] {pass, fail, skip}).as("PASS, FAIL, SKIP totals").containsExactly(
+                Long.parseLong(totals.group(2)), Long.parseLong(totals.group(3)), Long.parseLong(totals.group(4)));
     }
 
     private static String ruleName(GuardFileReport.Failure f) {
