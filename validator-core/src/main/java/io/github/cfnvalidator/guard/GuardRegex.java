@@ -307,28 +307,9 @@ final class GuardRegex {
                 return new Esc(e, -1, "(?:\\" + Integer.parseInt(digits) + ")", false, true);
             }
             if (!inClass) {
-                switch (b) {
-                    case 'k':
-                        return namedBackref(end, at(end) == '\'' ? "'" : "<", at(end) == '\'' ? "'" : ">");
-                    case 'A':
-                        return Esc.assertion(end, "\\A");
-                    case 'z':
-                        return Esc.assertion(end, "\\z");
-                    case 'b': case 'B':
-                        if (at(end) == '{' && end < n) {
-                            throw error(ix, "invalid escape \\" + (char) b);
-                        }
-                        return Esc.assertion(end, "\\" + (char) b);
-                    case '<':
-                        return Esc.assertion(end, "\\b(?=\\w)");
-                    case '>':
-                        return Esc.assertion(end, "\\b(?<=\\w)");
-                    case 'K':
-                        throw error(ix, "\\K (keep out) is not supported by CFN Validator");
-                    case 'G':
-                        return Esc.assertion(end, "\\G");
-                    default:
-                        break;
+                Esc outside = escapeOutsideClass(ix, b, end);
+                if (outside != null) {
+                    return outside;
                 }
             }
             switch (b) {
@@ -369,6 +350,33 @@ final class GuardRegex {
                 throw error(ix, "invalid escape \\" + (char) b);
             }
             return Esc.lit(end, b);
+        }
+
+        /** The escapes that mean something else inside a class (assertions, named back-references), or null. */
+        private Esc escapeOutsideClass(int ix, int b, int end) {
+            switch (b) {
+                case 'k':
+                    return namedBackref(end, at(end) == '\'' ? "'" : "<", at(end) == '\'' ? "'" : ">");
+                case 'A':
+                    return Esc.assertion(end, "\\A");
+                case 'z':
+                    return Esc.assertion(end, "\\z");
+                case 'b': case 'B':
+                    if (at(end) == '{' && end < n) {
+                        throw error(ix, "invalid escape \\" + (char) b);
+                    }
+                    return Esc.assertion(end, "\\" + (char) b);
+                case '<':
+                    return Esc.assertion(end, "\\b(?=\\w)");
+                case '>':
+                    return Esc.assertion(end, "\\b(?<=\\w)");
+                case 'K':
+                    throw error(ix, "\\K (keep out) is not supported by CFN Validator");
+                case 'G':
+                    return Esc.assertion(end, "\\G");
+                default:
+                    return null;
+            }
         }
 
         private Esc namedBackref(int ix, String open, String close) {
