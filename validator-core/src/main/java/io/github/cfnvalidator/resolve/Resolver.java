@@ -182,6 +182,144 @@ public final class Resolver {
         return out;
     }
 
+    // ------------------------------------------------------------------------------------------------ paths
+
+    /** The path step that goes into every item of a list ({@code ProductionVariants -> * -> InstanceType}). */
+    public static final String EACH = "*";
+
+    /**
+     * A value reached by walking a path into a resource's Properties, in one class of deployments.
+     *
+     * @param value    what is there: a value, {@link Value.Absent} where a key is missing or removed, or
+     *                 {@link Value.Unknown} naming what blocked the walk (its origin is the blocking intrinsic)
+     * @param scenario the deployments that give it (the witness)
+     * @param written  the node written at that place of its parent map or list, before resolving (a literal, or the
+     *                 intrinsic function that produces the value; for an absent key, the map that lacks it)
+     * @param indices  the positions, as written, of the list items the path went through
+     */
+    public record Reached(Value value, Scenario scenario, Node written, List<Integer> indices) {
+        public Reached {
+            indices = List.copyOf(indices);
+        }
+
+        /** The value and its scenario. */
+        public Outcome outcome() {
+            return new Outcome(value, scenario);
+        }
+
+        /** The position of the last list item the path went through, or -1. */
+        public int index() {
+            return indices.isEmpty() ? -1 : indices.get(indices.size() - 1);
+        }
+    }
+
+    /**
+     * A resource's Properties in every deployment in which it exists under {@code scenario}: the {@code Properties}
+     * node itself resolved through intrinsic functions ({@code Properties: !If [...]}), {@link Value.Absent} where it
+     * is missing or {@code AWS::NoValue}, {@link Value.Unknown} (with the reason) where it cannot be known.
+     */
+    public List<Reached> properties(ResourceInstance r, Scenario scenario) {
+        return walk(r, scenario);
+    }
+
+    /**
+     * The one way rules reach a value inside a resource: walks {@code steps} (property names, or {@link #EACH} for
+     * every item of a list) from the resource's Properties, resolving an intrinsic function at any step (the whole
+     * Properties, a property's value, a list item, a nested map), forking the scenarios it depends on, treating
+     * {@code AWS::NoValue} as absent (a removed list item is left out) and turning anything undecidable into a
+     * {@link Value.Unknown} that names what blocked it. An absent value stays absent along key steps and has no
+     * items.
+     */
+    public List<Reached> walk(ResourceInstance r, Scenario scenario, String... steps) {
+        Node props = r.resource().node().get("Properties");
+        List<Reached> start;
+        if (props == null) {
+            start = List.of(new Reached(new Value.Absent(r.resource().node()), scenario, r.resource().node(),
+                    List.of()));
+        } else {
+            start = new ArrayList<>();
+            for (Outcome o : resolve(r, props, scenario)) {
+                start.add(new Reached(o.value(), o.scenario(), props, List.of()));
+            }
+        }
+        return walk(r, start, steps);
+    }
+
+    /** Walks on from values already reached (see {@link #walk(ResourceInstance, Scenario, String...)}). */
+    public List<Reached> walk(ResourceInstance r, Reached from, String... steps) {
+        return walk(r, List.of(from), steps);
+    }
+
+    private List<Reached> walk(ResourceInstance r, List<Reached> start, String... steps) {
+        Budget budget = new Budget(maxOutcomes);
+        Ctx ctx = new Ctx(r.bindings(), budget, new ArrayDeque<>());
+        List<Reached> acc = start;
+        try {
+            for (String step : steps) {
+                List<Reached> next = new ArrayList<>();
+                for (Reached at : acc) {
+                    if (step.equals(EACH)) {
+                        eachItem(at, ctx, next);
+                    } else {
+                        key(at, step, ctx, next);
+                    }
+                }
+                budget.spend(next.size());
+                acc = next;
+            }
+        } catch (Exhausted x) {
+            Reached first = start.get(0);
+            return List.of(new Reached(new Value.Unknown("the value depends on more than " + maxOutcomes
+                    + " combinations of parameter values and conditions, more than the resolver enumerates",
+                    first.written()), first.scenario(), first.written(), first.indices()));
+        }
+        return acc;
+    }
+
+    private void key(Reached at, String key, Ctx ctx, List<Reached> out) {
+        Value v = at.value();
+        if (v instanceof Value.Unknown || v instanceof Value.Absent) {
+            out.add(at);
+            return;
+        }
+        if (!(v instanceof Value.Struct struct)) {
+            out.add(new Reached(new Value.Unknown("expected a map holding " + key + " but found " + v.describe(),
+                    v.origin()), at.scenario(), at.written(), at.indices()));
+            return;
+        }
+        Node written = struct.map().get(key);
+        for (Outcome o : member(v, key, at.scenario(), ctx)) {
+            out.add(new Reached(o.value(), o.scenario(), written == null ? struct.map() : written, at.indices()));
+        }
+    }
+
+    private void eachItem(Reached at, Ctx ctx, List<Reached> out) {
+        Value v = at.value();
+        if (v instanceof Value.Absent) {
+            return;
+        }
+        if (v instanceof Value.Unknown) {
+            out.add(at);
+            return;
+        }
+        if (!(v instanceof Value.Items items)) {
+            out.add(new Reached(new Value.Unknown("expected a list but found " + v.describe(), v.origin()),
+                    at.scenario(), at.written(), at.indices()));
+            return;
+        }
+        for (int i = 0; i < items.items().size(); i++) {
+            Value item = items.items().get(i);
+            List<Integer> indices = new ArrayList<>(at.indices());
+            indices.add(i);
+            Node written = item instanceof Value.Lazy lazy ? lazy.origin() : item.origin();
+            for (Outcome o : force(item, at.scenario(), ctx, 0)) {
+                if (!(o.value() instanceof Value.Absent)) {
+                    out.add(new Reached(o.value(), o.scenario(), written, indices));
+                }
+            }
+        }
+    }
+
     /** The outcomes of a named condition. */
     public List<Decision> condition(ResourceInstance r, String name, Scenario scenario) {
         Budget budget = new Budget(maxOutcomes);
