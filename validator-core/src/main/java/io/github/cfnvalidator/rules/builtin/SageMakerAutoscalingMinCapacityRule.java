@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * A SageMaker variant's autoscaling floor must keep at least two instances: an
  * {@code AWS::ApplicationAutoScaling::ScalableTarget} for {@code sagemaker:variant:DesiredInstanceCount} has every
- * admissible MinCapacity at least 2, and MaxCapacity at least MinCapacity.
+ * admissible MinCapacity at least 2 (its own, and any a scheduled action sets), and MaxCapacity at least MinCapacity.
  */
 public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     /** The rule id. */
@@ -52,11 +52,19 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
             String subject = null;
             // one floor per place MinCapacity is written (null: not written), accumulated over every deployment
             Map<Node, MinimumCheck> floors = new LinkedHashMap<>();
+            Map<Node, MinimumCheck> scheduled = new LinkedHashMap<>();
             List<Pair> pairs = new ArrayList<>();
             for (Scenario exists : resolver.whenExists(target)) {
                 for (Scenario s : applicable(resolver, target, exists)) {
                     if (subject == null) {
                         subject = subject(resolver, links, target);
+                    }
+                    for (Resolver.Reached act : resolver.walk(target, s, "ScheduledActions", Resolver.EACH,
+                            "ScalableTargetAction", "MinCapacity")) {
+                        if (!(act.value() instanceof Value.Absent)) { // an action may leave the floor alone
+                            scheduled.computeIfAbsent(act.written(), n -> new MinimumCheck(MINIMUM, "MinCapacity",
+                                    resolver)).accept(act.outcome());
+                        }
                     }
                     for (Resolver.Reached min : resolver.walk(target, s, "MinCapacity")) {
                         Node at = min.value() instanceof Value.Absent ? null : min.written();
@@ -75,7 +83,11 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
                 continue; // not a SageMaker variant target in any deployment
             }
             for (Map.Entry<Node, MinimumCheck> floor : floors.entrySet()) {
-                reportFloor(ctx, findings, target, subject, floor.getKey(), floor.getValue());
+                reportFloor(ctx, findings, target, subject, "MinCapacity", floor.getKey(), floor.getValue());
+            }
+            for (Map.Entry<Node, MinimumCheck> floor : scheduled.entrySet()) {
+                reportFloor(ctx, findings, target, subject, "the MinCapacity of a scheduled action", floor.getKey(),
+                        floor.getValue());
             }
             if (!pairs.isEmpty()) {
                 Pair p = pairs.get(0);
@@ -205,20 +217,23 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     }
 
     private void reportFloor(RuleContext ctx, Findings findings, ResourceInstance target, String subject,
-                             Node minNode, MinimumCheck floor) {
+                             String label, Node minNode, MinimumCheck floor) {
         Anchor at = minNode != null ? Anchor.of(minNode) : Anchor.resource(target);
         List<MinimumCheck.Violation> violations = floor.violations();
         if (!violations.isEmpty()) {
             MinimumCheck.Violation first = violations.get(0);
             findings.add("min", ctx.rule().defaultSeverity(), target.logicalId(), at, subject
-                    + ": MinCapacity can be " + first.value() + " (" + MinimumCheck.witnesses(violations)
+                    + ": " + label + " can be " + first.value() + " (" + MinimumCheck.witnesses(violations)
                     + "); an autoscaling floor below 2 lets the variant scale in to a single instance and undoes "
                     + "the two-instance start.", floor.fix(first, minNode), MinimumCheck.evidence(violations));
             return;
         }
         if (!floor.absent().isEmpty()) {
+            Scenario s = floor.absent().get(0);
+            String when = s.isAny() ? "" : " when " + s.describe();
             findings.add("min", ctx.rule().defaultSeverity(), target.logicalId(), at, subject
-                    + " has no MinCapacity; it must be at least 2.", "set MinCapacity to 2 or more", List.of());
+                    + " has no MinCapacity" + when + "; it must be at least 2.", "set MinCapacity to 2 or more",
+                    List.of());
             return;
         }
         Map<Value.Unknown, Scenario> unknowns = floor.unknowns();
@@ -230,7 +245,7 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
                 evidence.add(new Evidence(u.reason(), u.origin().location()));
             }
             findings.add("min", Findings.unresolved(ctx), target.logicalId(), at, subject
-                    + ": MinCapacity cannot be verified before deploy: " + e.getKey().reason() + when + ".",
+                    + ": " + label + " cannot be verified before deploy: " + e.getKey().reason() + when + ".",
                     "use a literal of 2 or more or a Number parameter with MinValue: 2", evidence);
         }
     }
