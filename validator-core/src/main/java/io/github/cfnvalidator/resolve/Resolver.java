@@ -276,6 +276,61 @@ public final class Resolver {
         return acc;
     }
 
+    /**
+     * The items of a list in one class of deployments (items {@code AWS::NoValue} removes there are left out).
+     *
+     * @param items    the items present, each with its position as written
+     * @param scenario the deployments that give exactly these items
+     */
+    public record Listing(List<Reached> items, Scenario scenario) {
+        public Listing {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A list reached by {@link #walk}, item by item per class of deployments, so that a list that is empty in some
+     * deployments (every item removed there) shows as such. An absent list is one empty listing; a value that is not
+     * a list (or is unknown) has none.
+     */
+    public List<Listing> listings(ResourceInstance r, Reached list) {
+        if (list.value() instanceof Value.Absent) {
+            return List.of(new Listing(List.of(), list.scenario()));
+        }
+        if (!(list.value() instanceof Value.Items items)) {
+            return List.of();
+        }
+        Budget budget = new Budget(maxOutcomes);
+        Ctx ctx = new Ctx(r.bindings(), budget, new ArrayDeque<>());
+        List<Listing> acc = List.of(new Listing(List.of(), list.scenario()));
+        try {
+            for (int i = 0; i < items.items().size(); i++) {
+                Value item = items.items().get(i);
+                Node written = item instanceof Value.Lazy lazy ? lazy.origin() : item.origin();
+                List<Integer> indices = new ArrayList<>(list.indices());
+                indices.add(i);
+                List<Listing> next = new ArrayList<>();
+                for (Listing l : acc) {
+                    for (Outcome o : force(item, l.scenario(), ctx, 0)) {
+                        List<Reached> present = new ArrayList<>(l.items());
+                        if (!(o.value() instanceof Value.Absent)) {
+                            present.add(new Reached(o.value(), o.scenario(), written, indices));
+                        }
+                        next.add(new Listing(present, o.scenario()));
+                    }
+                }
+                budget.spend(next.size());
+                acc = next;
+            }
+        } catch (Exhausted x) {
+            return List.of(new Listing(List.of(new Reached(new Value.Unknown("the list's items depend on more than "
+                    + maxOutcomes + " combinations of parameter values and conditions, more than the resolver "
+                    + "enumerates", list.written()), list.scenario(), list.written(), list.indices())),
+                    list.scenario()));
+        }
+        return acc;
+    }
+
     private void key(Reached at, String key, Ctx ctx, List<Reached> out) {
         Value v = at.value();
         if (v instanceof Value.Unknown || v instanceof Value.Absent) {

@@ -185,25 +185,28 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
                     if (unknown(alarms, "AutoRollbackConfiguration.Alarms")) {
                         continue;
                     }
-                    List<Resolver.Reached> items = resolver().walk(endpoint, alarms, Resolver.EACH);
-                    if (items.isEmpty()) {
-                        Node at = alarms.value() instanceof Value.Absent ? arc.value().origin() : alarms.written();
-                        findings.add("rollback", sev(), id(), at, subject
-                                + ": AutoRollbackConfiguration names no alarm.",
-                                "list at least one CloudWatch alarm under AutoRollbackConfiguration.Alarms",
-                                List.of());
-                        continue;
-                    }
-                    for (Resolver.Reached alarm : items) {
-                        checkAlarm(alarm);
+                    for (Resolver.Listing listing : resolver().listings(endpoint, alarms)) {
+                        if (listing.items().isEmpty()) {
+                            Node at = alarms.value() instanceof Value.Absent ? arc.value().origin()
+                                    : alarms.written();
+                            String w = listing.scenario().isAny() ? "" : " when " + listing.scenario().describe();
+                            findings.add("rollback", sev(), id(), at, subject
+                                    + ": AutoRollbackConfiguration names no alarm" + w + ".",
+                                    "list at least one CloudWatch alarm under AutoRollbackConfiguration.Alarms",
+                                    List.of());
+                            continue;
+                        }
+                        for (Resolver.Reached alarm : listing.items()) {
+                            checkAlarm(alarm);
+                        }
                     }
                 }
             }
         }
 
         void checkAlarm(Resolver.Reached alarm) {
-            if (!(alarm.value() instanceof Value.Struct)) {
-                return; // an alarm entry known only at deploy time names an alarm defined elsewhere
+            if (unknown(alarm, "a rollback alarm") || !(alarm.value() instanceof Value.Struct)) {
+                return;
             }
             for (Resolver.Reached name : resolver().walk(endpoint, alarm, "AlarmName")) {
                 Optional<ResourceInstance> defined = alarmResource(resolver(), name.value());
@@ -211,9 +214,11 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
                     continue; // an alarm defined elsewhere: nothing to check here
                 }
                 ResourceInstance a = defined.get();
-                if (!watchesEndpoint(resolver(), a, endpoint)) {
+                Optional<Scenario> blind = notWatching(resolver(), a, endpoint, name.scenario());
+                if (blind.isPresent()) {
+                    String when = blind.get().isAny() ? "" : " when " + blind.get().describe();
                     findings.add("alarm:" + a.logicalId(), sev(), id(), name.written(), subject + ": rollback alarm "
-                            + a.logicalId() + " does not watch an error or latency metric of Endpoint " + id()
+                            + a.logicalId() + " does not watch an error or latency metric of Endpoint " + id() + when
                             + " (AWS/SageMaker Invocation5XXErrors, Invocation4XXErrors, ModelLatency, ... with "
                             + "dimension EndpointName), so it will not fire when the new version misbehaves.",
                             "make alarm " + a.logicalId() + " watch the endpoint's Invocation5XXErrors or "
@@ -241,24 +246,34 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
         return Optional.empty();
     }
 
-    /** Whether an alarm watches an AWS/SageMaker error or latency metric with this endpoint's EndpointName. */
-    private static boolean watchesEndpoint(Resolver resolver, ResourceInstance alarm, ResourceInstance endpoint) {
-        List<Resolver.Reached> metrics = new ArrayList<>(resolver.properties(alarm, Scenario.ANY));
-        metrics.addAll(resolver.walk(alarm, Scenario.ANY, "Metrics", Resolver.EACH, "MetricStat", "Metric"));
+    /**
+     * A deployment (from those of {@code from}) in which the alarm does not watch an AWS/SageMaker error or latency
+     * metric with this endpoint's EndpointName; empty when it does in every one.
+     */
+    private static Optional<Scenario> notWatching(Resolver resolver, ResourceInstance alarm,
+                                                  ResourceInstance endpoint, Scenario from) {
+        for (Resolver.Reached props : resolver.properties(alarm, from)) {
+            if (!watches(resolver, alarm, props, endpoint)) {
+                return Optional.of(props.scenario());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the alarm's Properties (in one class of deployments) watch the endpoint's errors or latency. */
+    private static boolean watches(Resolver resolver, ResourceInstance alarm, Resolver.Reached props,
+                                   ResourceInstance endpoint) {
+        List<Resolver.Reached> metrics = new ArrayList<>();
+        metrics.add(props);
+        metrics.addAll(resolver.walk(alarm, props, "Metrics", Resolver.EACH, "MetricStat", "Metric"));
         for (Resolver.Reached m : metrics) {
-            if (!(m.value() instanceof Value.Struct)) {
-                continue;
-            }
-            if (text(resolver, alarm, m, "Namespace").filter(n -> n.equals("AWS/SageMaker")).isEmpty()) {
-                continue;
-            }
-            Optional<String> metricName = text(resolver, alarm, m, "MetricName");
-            if (metricName.isEmpty() || !(metricName.get().contains("Error")
-                    || metricName.get().contains("Latency"))) {
+            if (!(m.value() instanceof Value.Struct)
+                    || !always(resolver, alarm, m, "Namespace", n -> n.equals("AWS/SageMaker"))
+                    || !always(resolver, alarm, m, "MetricName", n -> n.contains("Error") || n.contains("Latency"))) {
                 continue;
             }
             for (Resolver.Reached d : resolver.walk(alarm, m, "Dimensions", Resolver.EACH)) {
-                if (text(resolver, alarm, d, "Name").filter(n -> n.equals("EndpointName")).isPresent()
+                if (always(resolver, alarm, d, "Name", n -> n.equals("EndpointName"))
                         && refersTo(resolver, alarm, d, endpoint)) {
                     return true;
                 }
@@ -278,12 +293,11 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
         return false;
     }
 
-    private static Optional<String> text(Resolver resolver, ResourceInstance r, Resolver.Reached map, String key) {
-        for (Resolver.Reached o : resolver.walk(r, map, key)) {
-            if (o.value() instanceof Value.Text t) {
-                return Optional.of(t.text());
-            }
-        }
-        return Optional.empty();
+    /** Whether a key of a map is, in every deployment, a text that satisfies {@code test}. */
+    private static boolean always(Resolver resolver, ResourceInstance r, Resolver.Reached map, String key,
+                                  java.util.function.Predicate<String> test) {
+        List<Resolver.Reached> values = resolver.walk(r, map, key);
+        return !values.isEmpty() && values.stream().allMatch(o -> o.value() instanceof Value.Text t
+                && test.test(t.text()));
     }
 }
