@@ -230,6 +230,13 @@ final class GuardEvaluator {
         }
         List<QueryResult> out = new ArrayList<>();
         for (GuardIntrinsics.Alternative a : alternatives) {
+            if (a.value() == null && a.removesItem()) {
+                continue; // a list item AWS::NoValue removes: the list lacks it in those deployments
+            }
+            if (a.opaque()) {
+                out.add(new QueryResult.Resolved(a.value())); // compared as unknown, never a silent pass
+                continue;
+            }
             if (a.value() == null) {
                 out.add(unresolved(current, () -> REMOVED + a.absentWhen() + " removes the property (AWS::NoValue)",
                         query, queryIndex));

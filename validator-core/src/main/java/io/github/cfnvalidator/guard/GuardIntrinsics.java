@@ -56,10 +56,13 @@ interface GuardIntrinsics {
     /**
      * One value an intrinsic function can take, for queries that go through it.
      *
-     * @param value      the value as written in the template, or {@code null} if this choice removes the property
-     * @param absentWhen for a removed property, the deployments that remove it (e.g. {@code Encrypt=false})
+     * @param value       the value as written in the template, or {@code null} if this choice removes the property
+     * @param absentWhen  for a removed property, the deployments that remove it (e.g. {@code Encrypt=false})
+     * @param removesItem whether the removed value is a list item (then the list simply lacks it there)
+     * @param opaque      whether {@code value} is a function whose value is known only at deploy time: a query
+     *                    stops there and the comparison on it is undecided (never a silent pass)
      */
-    record Alternative(GuardValue value, String absentWhen) {
+    record Alternative(GuardValue value, String absentWhen, boolean removesItem, boolean opaque) {
     }
 
     /**

@@ -144,31 +144,43 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
                 : resolver.resolve(r, node, Scenario.ANY);
         List<Alternative> out = new ArrayList<>();
         for (Outcome o : outcomes) {
-            if (!alternative(o.value(), o.scenario(), r, node, out, 0)) {
+            if (!alternative(o.value(), o.scenario(), r, node, value, out, 0)) {
                 return null;
             }
         }
         return out.isEmpty() ? null : out;
     }
 
-    private boolean alternative(Value v, Scenario s, ResourceInstance r, Node function, List<Alternative> out,
-                                int depth) {
+    private boolean alternative(Value v, Scenario s, ResourceInstance r, Node function, GuardValue near,
+                                List<Alternative> out, int depth) {
         if (v instanceof Value.Lazy) {
             if (depth >= 4) {
                 return false;
             }
             for (Outcome o : resolver.force(r, v, s)) {
-                if (!alternative(o.value(), o.scenario(), r, function, out, depth + 1)) {
+                if (!alternative(o.value(), o.scenario(), r, function, near, out, depth + 1)) {
                     return false;
                 }
             }
             return true;
         }
         if (v instanceof Value.Absent) {
-            out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe()));
+            out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe(),
+                    data.isListItem(function), false));
             return true;
         }
         Node origin = v.origin();
+        if (v instanceof Value.Unknown) {
+            // known only at deploy time: the query stops at the function that blocks it, which compares as unknown
+            GuardValue blocked = origin instanceof MapNode m && m.intrinsicName().isPresent()
+                    ? data.valueOf(origin, near) : null;
+            GuardValue at = blocked != null ? blocked : data.valueOf(function, near);
+            if (at == null) {
+                return false;
+            }
+            out.add(new Alternative(at, null, false, true));
+            return true;
+        }
         boolean written = v instanceof Value.Struct
                 || (v instanceof Value.Items && origin instanceof io.github.cfnvalidator.template.ListNode)
                 || (v instanceof Value.Text t && t.parameter() == null
@@ -176,11 +188,11 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         if (!written || origin == function) {
             return false;
         }
-        GuardValue converted = data.valueOf(origin);
+        GuardValue converted = data.valueOf(origin, near);
         if (converted == null) {
             return false;
         }
-        out.add(new Alternative(converted, null));
+        out.add(new Alternative(converted, null, false, false));
         return true;
     }
 
@@ -210,7 +222,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return;
         }
         if (v instanceof Value.Struct || v instanceof Value.Items) {
-            GuardValue converted = data.valueOf(v.origin());
+            GuardValue converted = data.valueOf(v.origin(), at);
             if (converted == null) {
                 out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + " that cannot be checked "
                         + "before deploy", null));
@@ -387,7 +399,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return;
         }
         if (v instanceof Value.Struct || v instanceof Value.Items) {
-            GuardValue converted = data.valueOf(v.origin());
+            GuardValue converted = data.valueOf(v.origin(), at);
             if (converted == null) {
                 out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + " that cannot be compared "
                         + "before deploy", null));
