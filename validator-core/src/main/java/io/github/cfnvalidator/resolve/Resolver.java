@@ -1114,15 +1114,79 @@ public final class Resolver {
         }
         Node v = struct.map().get(key);
         if (v == null) {
-            for (String k : struct.map().keys()) {
-                if (k.startsWith(Template.FOR_EACH_PREFIX)) {
-                    return one(new Value.Unknown(key + " may be produced by " + k + ", which is not expanded "
-                            + "inside properties", struct.map()), s);
+            for (MapNode.Entry loop : struct.map().entries()) {
+                if (loop.key().startsWith(Template.FOR_EACH_PREFIX)) {
+                    List<Outcome> produced = producedKey(loop, key, s, ctx);
+                    if (produced != null) {
+                        return produced;
+                    }
                 }
             }
             return one(new Value.Absent(struct.map()), s);
         }
         return eval(v, s, ctx, 0);
+    }
+
+    /** Whether any text in a subtree contains a name (conservatively: a loop variable may be used there). */
+    private static boolean mentions(Node n, String name) {
+        if (n instanceof ScalarNode sc) {
+            return sc.text().contains(name);
+        }
+        if (n instanceof ListNode l) {
+            return l.items().stream().anyMatch(i -> mentions(i, name));
+        }
+        MapNode m = (MapNode) n;
+        return m.entries().stream().anyMatch(e -> e.key().contains(name) || mentions(e.value(), name));
+    }
+
+    /**
+     * A key an {@code Fn::ForEach} loop inside a map produces: its value with the loop variable bound, or an
+     * {@link Value.Unknown} when the loop cannot be expanded exactly (a collection known only at deploy time, a
+     * nested loop); {@code null} when the loop does not produce the key.
+     */
+    private List<Outcome> producedKey(MapNode.Entry loop, String key, Scenario s, Ctx ctx) {
+        Value.Unknown unexpanded = new Value.Unknown(key + " may be produced by " + loop.key() + ", which is not "
+                + "expanded inside properties", loop.value());
+        if (!(loop.value() instanceof ListNode args) || args.size() != 3 || !(args.get(0) instanceof ScalarNode id)
+                || !(args.get(2) instanceof MapNode body)) {
+            return one(unexpanded, s);
+        }
+        List<Outcome> collection = eval(args.get(1), s, ctx, 0);
+        if (collection.size() != 1 || !(collection.get(0).value() instanceof Value.Items items)) {
+            return one(unexpanded, s);
+        }
+        List<Outcome> found = null;
+        for (Value item : items.items()) {
+            List<Outcome> forced = force(item, s, ctx, 0);
+            if (forced.size() != 1 || !(forced.get(0).value() instanceof Value.Text t)) {
+                return one(unexpanded, s);
+            }
+            for (MapNode.Entry e : body.entries()) {
+                if (e.key().startsWith(Template.FOR_EACH_PREFIX)) {
+                    return one(unexpanded, s);
+                }
+                String produced = substituteKey(e.key(), id.text(), t.text());
+                for (Map.Entry<String, Value> b : ctx.bindings().entrySet()) {
+                    if (b.getValue() instanceof Value.Text bt) {
+                        produced = substituteKey(produced, b.getKey(), bt.text());
+                    }
+                }
+                if (produced.equals(key)) {
+                    if (found != null) {
+                        return one(new Value.Unknown(loop.key() + " produces " + key + " more than once",
+                                loop.value()), s);
+                    }
+                    found = eval(e.value(), s, ctx.with(Map.of(id.text(), t)), 0);
+                    boolean lazy = found.stream().anyMatch(o -> o.value() instanceof Value.Struct
+                            || o.value() instanceof Value.Items);
+                    if (lazy && mentions(e.value(), id.text())) {
+                        // a map or list resolves lazily, outside the loop: its use of the variable stays unexpanded
+                        return one(unexpanded, s);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     // ------------------------------------------------------------------------------------------------ Fn::ForEach
