@@ -480,8 +480,8 @@ public final class Resolver {
         }
         MapNode m = (MapNode) n;
         Optional<String> fn = m.intrinsicName();
-        if (fn.isEmpty()) {
-            return one(new Value.Struct(m), s);
+        if (fn.isEmpty() || fn.get().startsWith(Template.FOR_EACH_PREFIX)) {
+            return one(new Value.Struct(m), s); // a map, possibly filled by an Fn::ForEach loop
         }
         Node arg = m.get(fn.get());
         List<Outcome> out = function(fn.get(), m, arg, s, ctx, depth);
