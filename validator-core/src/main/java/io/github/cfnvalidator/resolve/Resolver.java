@@ -143,16 +143,12 @@ public final class Resolver {
     }
 
     /**
-     * The value of one key of a map value: {@link Value.Absent} where the key is missing or removed with
-     * {@code AWS::NoValue}; passes an unknown value through.
+     * One key step of {@link #walk} from a value already resolved: {@link Value.Absent} where the key is missing or
+     * removed with {@code AWS::NoValue}; passes an unknown value through. Rules use {@link #walk}.
      */
     public List<Outcome> property(ResourceInstance r, Value map, String key, Scenario scenario) {
-        return guarded(map.origin(), scenario, ctx -> member(map, key, scenario, ctx), r);
-    }
-
-    /** Resolves a possibly lazy value (an item of a literal list) into outcomes. */
-    public List<Outcome> force(ResourceInstance r, Value value, Scenario scenario) {
-        return guarded(value.origin(), scenario, ctx -> force(value, scenario, ctx, 0), r);
+        return walk(r, new Reached(map, scenario, map.origin(), List.of()), key).stream().map(Reached::outcome)
+                .toList();
     }
 
     /**
@@ -165,21 +161,26 @@ public final class Resolver {
     }
 
     /**
-     * The items of a list value, each resolved separately (an item removed by {@code AWS::NoValue} in some
-     * deployments is simply absent from them). A value that is not a list yields no items.
+     * One {@link #EACH} step of {@link #walk} from a list value already resolved, grouped by item (an item removed by
+     * {@code AWS::NoValue} in some deployments is absent from them). A value that is not a list yields no items.
+     * Rules use {@link #walk}.
      */
     public List<Item> items(ResourceInstance r, Value list, Scenario scenario) {
-        if (!(list instanceof Value.Items items)) {
+        if (!(list instanceof Value.Items)) {
             return List.of();
         }
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.items().size(); i++) {
-            Value item = items.items().get(i);
-            List<Outcome> resolved = force(r, item, scenario).stream()
-                    .filter(o -> !(o.value() instanceof Value.Absent)).toList();
-            out.add(new Item(i, resolved));
+        Map<Integer, List<Outcome>> byIndex = new LinkedHashMap<>();
+        for (Reached item : walk(r, new Reached(list, scenario, list.origin(), List.of()), EACH)) {
+            byIndex.computeIfAbsent(item.index(), i -> new ArrayList<>()).add(item.outcome());
         }
+        List<Item> out = new ArrayList<>();
+        byIndex.forEach((i, outcomes) -> out.add(new Item(i, outcomes)));
         return out;
+    }
+
+    /** Resolves a possibly lazy value (an item of a literal list) into outcomes. */
+    public List<Outcome> force(ResourceInstance r, Value value, Scenario scenario) {
+        return guarded(value.origin(), scenario, ctx -> force(value, scenario, ctx, 0), r);
     }
 
     // ------------------------------------------------------------------------------------------------ paths
