@@ -32,6 +32,8 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
 
     private final Resolver resolver;
     private final GuardTemplateData data;
+    /** The deployments in which a query went into each branch value it reached (by the value's pointer). */
+    private final Map<String, List<Scenario>> reached = new java.util.HashMap<>();
 
     GuardResolverIntrinsics(Resolver resolver, GuardTemplateData data) {
         this.resolver = resolver;
@@ -56,6 +58,31 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         return null;
     }
 
+    /**
+     * The deployments in which a value is reached: a value inside a branch a query went into (an {@code Fn::If}
+     * branch of a whole Properties, say) is reached only in that branch's deployments, so a function nested in it is
+     * resolved from them (the two levels stay consistent); any deployment elsewhere.
+     */
+    private List<Scenario> reachedIn(GuardValue v) {
+        String p = v.path().pointer();
+        while (!p.isEmpty()) {
+            List<Scenario> s = reached.get(p);
+            if (s != null) {
+                return s;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+        return List.of(Scenario.ANY);
+    }
+
+    private List<Outcome> outcomes(GuardValue value, Node node, ResourceInstance r) {
+        List<Outcome> out = new ArrayList<>();
+        for (Scenario s : reachedIn(value)) {
+            out.addAll(r == null ? resolver.resolve(node, s) : resolver.resolve(r, node, s));
+        }
+        return out;
+    }
+
     private ResourceInstance resourceOf(GuardValue v) {
         String p = v.path().pointer();
         if (!p.startsWith("/Resources/")) {
@@ -78,8 +105,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Judged> judged = new ArrayList<>();
         for (Outcome o : outcomes) {
             judge(o.value(), o.scenario(), value, cmp, rhs, strict, r, judged, 0);
@@ -123,8 +149,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Judged> judged = new ArrayList<>();
         for (Outcome o : outcomes) {
             judgeUnary(o.value(), o.scenario(), value, op, expected, r, judged, 0);
@@ -140,8 +165,7 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Alternative> out = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (!alternative(o.value(), o.scenario(), r, node, value, out, 0)) {
@@ -191,6 +215,10 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         GuardValue converted = data.valueOf(origin, near);
         if (converted == null) {
             return false;
+        }
+        List<Scenario> in = reached.computeIfAbsent(converted.path().pointer(), k -> new ArrayList<>());
+        if (!in.contains(s)) {
+            in.add(s);
         }
         out.add(new Alternative(converted, null, false, false));
         return true;
