@@ -120,6 +120,10 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
             } else if (o.value() instanceof Value.Symbolic sym && sym.domain().admits(expected)
                     && !sym.excluded().contains(expected)) {
                 out.add(o.scenario().fix(sym.domain().name(), expected));
+            } else if (o.value() instanceof Value.Unknown u) {
+                // undecidable before deploy: judged as if it were, and the witness says so (as for conditions)
+                out.add(o.scenario().note("if " + property + " is " + expected + " (undecidable before deploy: "
+                        + u.reason() + ")"));
             }
         }
         return out;
