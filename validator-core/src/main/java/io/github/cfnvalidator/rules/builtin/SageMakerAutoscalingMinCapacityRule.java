@@ -2,7 +2,6 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
-import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ParameterDomain;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
