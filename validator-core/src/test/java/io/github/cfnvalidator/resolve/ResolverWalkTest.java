@@ -32,14 +32,16 @@ class ResolverWalkTest {
     void wholePropertiesIfForksWithTheWitness() throws Exception {
         String yaml = ENV + "Resources:\n  R:\n    Type: T\n    Properties: !If\n      - IsProd\n"
                 + "      - {L: [{N: 2}]}\n      - {L: [{N: 1}]}\n";
-        assertThat(walked(yaml, "L", Resolver.EACH, "N")).containsExactlyInAnyOrder("2 @ Env=prod #0", "1 @ Env=dev #0");
+        assertThat(walked(yaml, "L", Resolver.EACH, "N"))
+                .containsExactlyInAnyOrder("2 @ Env=prod #0", "1 @ Env=dev #0");
     }
 
     @Test
     void propertyListItemAndNestedMapLevelsResolve() throws Exception {
         String yaml = ENV + "Resources:\n  R:\n    Type: T\n    Properties:\n"
                 + "      L: !If [IsProd, [{N: 3}], [{N: 1}, {N: 2}]]\n"
-                + "      M:\n        - !If [IsProd, {N: 4}, !Ref AWS::NoValue]\n        - {C: !If [IsProd, {N: 5}, {N: 6}]}\n";
+                + "      M:\n        - !If [IsProd, {N: 4}, !Ref AWS::NoValue]\n"
+                + "        - {C: !If [IsProd, {N: 5}, {N: 6}]}\n";
         assertThat(walked(yaml, "L", Resolver.EACH, "N"))
                 .containsExactlyInAnyOrder("3 @ Env=prod #0", "1 @ Env=dev #0", "2 @ Env=dev #1");
         assertThat(walked(yaml, "M", Resolver.EACH, "N")).containsExactlyInAnyOrder("4 @ Env=prod #0", "absent");

@@ -188,7 +188,8 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         Optional<BigDecimal> hi = number(max);
         if (lo.isPresent() && hi.isPresent()) {
             return hi.get().compareTo(lo.get()) < 0
-                    ? Optional.of(new Pair(Numbers.format(lo.get()), Numbers.format(hi.get()), s, at)) : Optional.empty();
+                    ? Optional.of(new Pair(Numbers.format(lo.get()), Numbers.format(hi.get()), s, at))
+                    : Optional.empty();
         }
         if (lo.isPresent() && max instanceof Value.Symbolic sym) {
             return sym.domain().valueBelow(lo.get(), sym.excluded()).map(b ->

@@ -56,8 +56,9 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
         Value v = variant.value();
         if (v instanceof Value.Unknown) {
             // the variants, or whether this one is serverless, are unknown: reported where the blocking value is
-            checks.computeIfAbsent(variant.written(), n -> new VariantCheck(n, variant.index() < 0 ? "ProductionVariants"
-                    : "#" + (variant.index() + 1), resolver, null)).values.accept(variant.outcome());
+            String name = variant.index() < 0 ? "ProductionVariants" : "#" + (variant.index() + 1);
+            checks.computeIfAbsent(variant.written(), n -> new VariantCheck(n, name, resolver, null))
+                    .values.accept(variant.outcome());
             return;
         }
         VariantCheck check = checks.computeIfAbsent(v.origin(), n -> new VariantCheck(n,
