@@ -73,4 +73,25 @@ interface GuardIntrinsics {
      * @return the alternatives, or {@code null} if the value is not such a function or some choice is not written out
      */
     List<Alternative> alternatives(GuardValue value);
+
+    /**
+     * Notes a result of a query that went on into one value of a function and could not reach what it asks for
+     * there (a gap that exists only in the deployments that choose that value).
+     */
+    void noteBranchGap(QueryResult gap);
+
+    /**
+     * Counts the clauses that met such a gap among their values so far, and gives the values a clause judges: all of
+     * them, or those that are not gaps while gaps are ignored.
+     */
+    List<QueryResult> clauseValues(List<QueryResult> values);
+
+    /** Starts ({@code true}) or ends leaving gaps out of clauses (nested calls count). */
+    void ignoreGaps(boolean on);
+
+    /**
+     * How many clauses met a gap so far: a {@code when} condition that fails while one does holds in some
+     * deployments and not in others, so its rule or block is evaluated rather than skipped.
+     */
+    int branchGaps();
 }

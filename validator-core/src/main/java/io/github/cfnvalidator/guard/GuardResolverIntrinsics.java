@@ -32,6 +32,40 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
 
     private final Resolver resolver;
     private final GuardTemplateData data;
+    private int branchGaps;
+    private final java.util.Set<QueryResult> gaps = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+
+    @Override
+    public void noteBranchGap(QueryResult gap) {
+        gaps.add(gap);
+    }
+
+    private int ignoring;
+
+    @Override
+    public List<QueryResult> clauseValues(List<QueryResult> values) {
+        boolean met = false;
+        for (QueryResult q : values) {
+            met |= gaps.contains(q);
+        }
+        if (!met) {
+            return values;
+        }
+        branchGaps++;
+        return ignoring == 0 ? values : values.stream().filter(q -> !gaps.contains(q)).toList();
+    }
+
+    @Override
+    public void ignoreGaps(boolean on) {
+        ignoring += on ? 1 : -1;
+    }
+
+    @Override
+    public int branchGaps() {
+        return branchGaps;
+    }
+
     /** The deployments in which a query went into each branch value it reached (by the value's pointer). */
     private final Map<String, List<Scenario>> reached = new java.util.HashMap<>();
 
@@ -189,8 +223,10 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
             return true;
         }
         if (v instanceof Value.Absent) {
-            out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe(),
-                    data.isListItem(function), false));
+            if (out.stream().noneMatch(a -> a.value() == null)) { // one removal, with its first witness
+                out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe(),
+                        data.isListItem(function), false));
+            }
             return true;
         }
         Node origin = v.origin();
@@ -220,7 +256,9 @@ final class GuardResolverIntrinsics implements GuardIntrinsics {
         if (!in.contains(s)) {
             in.add(s);
         }
-        out.add(new Alternative(converted, null, false, false));
+        if (out.stream().noneMatch(a -> a.value() == converted)) { // one value written once is gone into once
+            out.add(new Alternative(converted, null, false, false));
+        }
         return true;
     }
 
