@@ -1095,10 +1095,11 @@ final class GuardEvaluator {
     }
 
     /**
-     * Intrinsic-aware mode: a {@code when} condition that did not pass because a query into one value of an
+     * Intrinsic-aware mode: a rule's {@code when} condition that did not pass because a query into one value of an
      * intrinsic function (an {@code Fn::If} branch) could not reach what it asks for holds in some deployments and
-     * not in others; cfn-guard would decide it per deployment, so the guarded rule or block is evaluated (its
-     * failures in the deployments where the condition holds are not skipped with the rest).
+     * not in others; cfn-guard would decide it per deployment, so the rule is evaluated (its failures in the
+     * deployments where the condition holds are not skipped with the rest). Block-level {@code when} conditions keep
+     * cfn-guard's SKIP.
      */
     private static boolean undecidedByBranches(Scope resolver, int before, GuardStatus cond) {
         return cond == GuardStatus.FAIL && gaps(resolver) > before;
@@ -1120,7 +1121,6 @@ final class GuardEvaluator {
         String whenContext = context + "/When";
         resolver.startRecord(whenContext);
         GuardStatus cond;
-        int before = gaps(resolver);
         try {
             cond = mutedConjunctions(conditions, resolver);
         } catch (GuardEvalException e) {
@@ -1129,23 +1129,19 @@ final class GuardEvaluator {
                     "Error " + e.describe() + " during type condition evaluation, bailing")));
             throw e;
         }
-        if (cond != GuardStatus.PASS && !undecidedByBranches(resolver, before, cond)) {
+        if (cond != GuardStatus.PASS) {
             resolver.endRecord(whenContext, new GuardRecord.WhenCondition(cond));
             resolver.endRecord(context, new GuardRecord.WhenCheck(new BlockCheck(false, GuardStatus.SKIP, null)));
             return GuardStatus.SKIP;
         }
-        boolean undecided = cond != GuardStatus.PASS;
         resolver.endRecord(whenContext, new GuardRecord.WhenCondition(GuardStatus.PASS));
         GuardStatus status;
         try {
-            ignoreGaps(resolver, undecided, true);
             status = evalBlock(block, resolver);
         } catch (GuardEvalException e) {
             resolver.endRecord(context, new GuardRecord.WhenCheck(new BlockCheck(false, GuardStatus.FAIL,
                     "Error " + e.describe() + " during type condition evaluation, bailing")));
             throw e;
-        } finally {
-            ignoreGaps(resolver, undecided, false);
         }
         resolver.endRecord(context, new GuardRecord.WhenCheck(new BlockCheck(false, status, null)));
         return status;
@@ -1202,7 +1198,6 @@ final class GuardEvaluator {
             String whenContext = context + "/When";
             resolver.startRecord(whenContext);
             GuardStatus cond;
-            int before = gaps(resolver);
             try {
                 cond = mutedConjunctions(tb.conditions(), resolver);
             } catch (GuardEvalException e) {
@@ -1211,7 +1206,7 @@ final class GuardEvaluator {
                         GuardStatus.FAIL, "Error " + e.describe() + " during type condition evaluation, bailing")));
                 throw e;
             }
-            if (cond != GuardStatus.PASS && !undecidedByBranches(resolver, before, cond)) {
+            if (cond != GuardStatus.PASS) {
                 resolver.endRecord(whenContext, new GuardRecord.TypeCondition(cond));
                 resolver.endRecord(context, new GuardRecord.TypeCheck(tb.typeName(), new BlockCheck(false,
                         GuardStatus.SKIP, null)));
