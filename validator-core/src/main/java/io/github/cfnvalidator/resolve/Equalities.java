@@ -220,15 +220,15 @@ final class Equalities {
         Known known = known(r.type(), attribute);
         String key = attribute == null ? "Ref " + r.logicalId() : "Fn::GetAtt " + r.logicalId() + "." + attribute;
         boolean named = known != null && known.property() != null;
-        Node n = named ? r.resource().propertiesMap().get(known.property()) : null;
         Origin origin = named && depth < MAX_NAME_DEPTH ? Origin.GENERATED : known != null ? Origin.FIXED
                 : Origin.FREE; // an attribute nothing is documented about may hold any value
         Atom atom = new Atom(key, null, known == null ? Colon.MAYBE : known.colon(), known != null, origin);
-        if (n == null || depth >= MAX_NAME_DEPTH) {
+        if (!named || depth >= MAX_NAME_DEPTH) {
             return List.of(string(atom, s));
         }
         List<Form> out = new ArrayList<>();
-        for (Outcome o : resolver.resolve(r, n, s)) {
+        // the name property through intrinsics at every level (a whole Properties written as Fn::If included)
+        for (Resolver.Reached o : resolver.walk(r, s, known.property())) {
             if (o.value() instanceof Value.Absent) {
                 out.add(string(atom, o.scenario())); // a name CloudFormation generates
             } else {
