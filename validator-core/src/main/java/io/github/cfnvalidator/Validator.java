@@ -191,7 +191,7 @@ public final class Validator {
         }
         if (!in.explicit() && !Template.looksLikeTemplate(document)) {
             return FileReport.skipped(in.display(), "not a CloudFormation template (no Resources or "
-                    + "AWSTemplateFormatVersion at the top level)");
+                    + "AWSTemplateFormatVersion at the top level), Terraform plan JSON or SageMaker describe output");
         }
         return validateDocument(in.display(), document, parametersFor(in.path()));
     }
