@@ -108,6 +108,6 @@ final class DescribeOutput {
         List<MapNode.Entry> entries = new ArrayList<>(root.entries());
         entries.add(new MapNode.Entry("Resources", root.location(),
                 new MapNode(resources, root.location(), "/Resources")));
-        return new MapNode(entries, root.location(), root.pointer());
+        return new MapNode(entries, root.location(), root.pointer(), root.duplicates());
     }
 }

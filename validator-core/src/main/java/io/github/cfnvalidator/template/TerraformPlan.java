@@ -82,7 +82,7 @@ final class TerraformPlan {
         List<MapNode.Entry> entries = new ArrayList<>(root.entries());
         entries.add(new MapNode.Entry("Resources", root.location(),
                 new MapNode(plan.resources, root.location(), "/Resources")));
-        return new MapNode(entries, root.location(), root.pointer());
+        return new MapNode(entries, root.location(), root.pointer(), root.duplicates());
     }
 
     private void indexChanges(Node list) {
