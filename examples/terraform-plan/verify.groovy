@@ -22,7 +22,7 @@ assert broken.contains('broken/tfplan.json:202:24: warning: [sagemaker_model_ima
 assert broken.contains('broken/tfplan.json:288:18: warning: [sagemaker_endpoint_auto_rollback]')
 assert broken.contains('[WARNING] broken/tfplan.json:425:41: warning: [sagemaker_variant_min_instances] EndpointConfig '
         + 'aws_sagemaker_endpoint_configuration.shadow[0] -> variant primary: InitialInstanceCount cannot be verified '
-        + 'before deploy: aws_sagemaker_endpoint_configuration.shadow[0].production_variant[0].initial_instance_count '
+        + 'before deploy: aws_sagemaker_endpoint_configuration.shadow[0].production_variants[0].initial_instance_count '
         + 'is known only after apply')
 assert broken.contains('[INFO] 2 error(s), 4 warning(s) in 1 template(s)')
 assert broken.contains('BUILD FAILURE')

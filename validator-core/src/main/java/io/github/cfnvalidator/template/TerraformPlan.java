@@ -16,7 +16,7 @@ import java.util.Set;
  * address ({@code module.a.aws_sagemaker_endpoint_configuration.this["x"]}). Its values come from
  * {@code resource_changes[].change.after} (with {@code after_unknown}), or from {@code planned_values} when the plan
  * holds no change for it. The SageMaker, Application Auto Scaling and CloudWatch alarm types the rules read get their
- * CloudFormation type and property names ({@code production_variant} -> {@code ProductionVariants}, single nested
+ * CloudFormation type and property names ({@code production_variants} -> {@code ProductionVariants}, single nested
  * blocks -> objects, a {@code dimensions} map -> a {@code Dimensions} list); other types keep their Terraform type
  * and get their attribute names in PascalCase. Every mapped node keeps the position and JSON pointer of the plan
  * value it comes from; a value Terraform knows only after apply becomes a {@link Template#KNOWN_AFTER_APPLY} call,
@@ -34,6 +34,7 @@ final class TerraformPlan {
             "aws_sagemaker_endpoint", "EndpointName",
             "aws_sagemaker_model", "ModelName");
     private static final Map<String, String> RENAMES = Map.ofEntries(
+            Map.entry("production_variants", "ProductionVariants"),
             Map.entry("production_variant", "ProductionVariants"),
             Map.entry("shadow_production_variants", "ShadowProductionVariants"),
             Map.entry("container", "Containers"),

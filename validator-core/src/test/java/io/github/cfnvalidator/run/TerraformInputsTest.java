@@ -62,7 +62,7 @@ class TerraformInputsTest {
                 .orElseThrow();
         assertThat(dev.location().file()).isEqualTo("infra/tfplan.json");
         assertThat(dev.location().line()).isEqualTo(347);
-        assertThat(dev.path()).isEqualTo("/resource_changes/2/change/after/production_variant/0/"
+        assertThat(dev.path()).isEqualTo("/resource_changes/2/change/after/production_variants/0/"
                 + "initial_instance_count");
         assertThat(r.verdict()).isEqualTo(Verdict.VIOLATIONS);
     }
@@ -115,7 +115,7 @@ class TerraformInputsTest {
         write("policy/plan.guard", String.join("\n",
                 "let configs = resource_changes[ type == 'aws_sagemaker_endpoint_configuration' ]",
                 "rule tf_two_instances when %configs !empty {",
-                "  %configs.change.after.production_variant[*].initial_instance_count exists",
+                "  %configs.change.after.production_variants[*].initial_instance_count exists",
                 "    <<known only after apply, or set>>",
                 "}",
                 "let cfn = Resources.*[ Type == 'AWS::SageMaker::EndpointConfig' ]",

@@ -100,8 +100,8 @@ class TerraformPlanProperties {
         }
         put(cfn, tf, ids, "Config" + i, "aws_sagemaker_endpoint_configuration.this[" + i + "]",
                 "AWS::SageMaker::EndpointConfig", Map.of("EndpointConfigName", cfg, "ProductionVariants", cfnVariants),
-                "aws_sagemaker_endpoint_configuration", Map.of("name", cfg, "production_variant", tfVariants),
-                Map.of("production_variant", unknownVariants));
+                "aws_sagemaker_endpoint_configuration", Map.of("name", cfg, "production_variants", tfVariants),
+                Map.of("production_variants", unknownVariants));
         put(cfn, tf, ids, "Model" + i, "module.m.aws_sagemaker_model.this[\"" + i + "\"]", "AWS::SageMaker::Model",
                 Map.of("ModelName", "m-" + i, "PrimaryContainer", Map.of("Image", s.image())),
                 "aws_sagemaker_model", Map.of("name", "m-" + i, "primary_container", List.of(Map.of("image",
