@@ -131,6 +131,27 @@ class TerraformInputsTest {
     }
 
     @Test
+    void theDropInGuardValidateReadsThePlanAsAnyJson() throws Exception {
+        write("infra/tfplan.json", fixture(PLAN));
+        write("policy/plan.guard", String.join("\n",
+                "let variants = resource_changes[ type == 'aws_sagemaker_endpoint_configuration' ]"
+                        + ".change.after.production_variants[ instance_type exists ]",
+                "rule tf_two_instances when %variants !empty {",
+                "  %variants.initial_instance_count >= 2",
+                "}",
+                ""));
+        java.io.StringWriter out = new java.io.StringWriter();
+        io.github.cfnvalidator.guard.GuardValidate.Options o = new io.github.cfnvalidator.guard.GuardValidate.Options(
+                List.of(dir.resolve("policy/plan.guard").toString()), List.of(dir.resolve("infra/tfplan.json")
+                .toString()), List.of(), "single-line-summary", List.of("fail"), false, false, false, false, false,
+                io.github.cfnvalidator.guard.GuardOptions.DEFAULT, false, 2);
+        int code = io.github.cfnvalidator.guard.GuardValidate.run(o, java.io.InputStream.nullInputStream(),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(code).isEqualTo(io.github.cfnvalidator.guard.GuardValidate.FAILURE);
+        assertThat(out.toString()).contains("tf_two_instances");
+    }
+
+    @Test
     void inputKindsAreRecognisedByContent() throws Exception {
         TemplateReader reader = new TemplateReader();
         assertThat(Template.inputKind(reader.readDocument("a.json", fixture(PLAN))))
