@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * A parsed CloudFormation template: the node tree plus typed views of its sections. Immutable; build one with
- * {@link TemplateReader} or {@link #of(Node)}.
+ * {@link TemplateReader} or {@link #of(Node)}. Terraform plan JSON and SageMaker describe output are read as
+ * templates too ({@link #inputKind}, {@link #asTemplateTree}): their resources appear under {@code Resources} with
+ * CloudFormation types and property names, every node keeping its position in the file.
  */
 public final class Template {
     /** The key of a macro call ({@code AWS::Include} and others), which CloudFormation accepts in any section. */
