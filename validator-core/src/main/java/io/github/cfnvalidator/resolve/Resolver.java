@@ -548,6 +548,9 @@ public final class Resolver {
                 return one(new Value.Unknown("Fn::ToJsonString is not modelled before deploy", call), s);
             case "Condition":
                 return one(new Value.Unknown("a Condition reference is not a value", call), s);
+            case Template.KNOWN_AFTER_APPLY:
+                return one(new Value.Unknown(literalSuffix(arg).strip() + " is known only after apply (the "
+                        + "Terraform plan lists it in after_unknown)", call), s);
             default:
                 return one(new Value.Unknown(fn + " is not modelled before deploy", call), s);
         }
