@@ -20,6 +20,15 @@ final class Concatenation {
             return List.of(new Partial(List.of(), s));
         }
 
+        /** Each partial result joined into one string value ({@link #concat}), written at {@code at}. */
+        static List<Outcome> concatenated(List<Partial> partials, Node at) {
+            List<Outcome> out = new ArrayList<>();
+            for (Partial p : partials) {
+                out.add(new Outcome(concat(p.parts(), at), p.scenario()));
+            }
+            return out;
+        }
+
         /** These parts and one more, in scenario {@code s}. */
         Partial plus(Value v, Scenario s) {
             List<Value> l = new ArrayList<>(parts);

@@ -54,10 +54,6 @@ final class FnJoin implements Intrinsic {
             call.spend(next.size());
             acc = next;
         }
-        List<Outcome> out = new ArrayList<>();
-        for (Partial p : acc) {
-            out.add(new Outcome(Concatenation.concat(p.parts(), call.node()), p.scenario()));
-        }
-        return out;
+        return Partial.concatenated(acc, call.node());
     }
 }

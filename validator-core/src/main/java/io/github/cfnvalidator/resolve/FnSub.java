@@ -49,11 +49,7 @@ final class FnSub implements Intrinsic {
             call.spend(next.size());
             acc = next;
         }
-        List<Outcome> out = new ArrayList<>();
-        for (Partial p : acc) {
-            out.add(new Outcome(Concatenation.concat(p.parts(), call.node()), p.scenario()));
-        }
-        return out;
+        return Partial.concatenated(acc, call.node());
     }
 
     private static List<Outcome> variable(Call call, SubString.Variable var, Map<String, Node> vars, ScalarNode str,

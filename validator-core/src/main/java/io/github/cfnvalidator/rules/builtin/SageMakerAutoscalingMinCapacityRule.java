@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.rules.builtin;
 
-import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.Equality;
 import io.github.cfnvalidator.resolve.Operand;
@@ -298,13 +297,9 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         if (!unknowns.isEmpty()) {
             Map.Entry<Value.Unknown, Scenario> e = unknowns.entrySet().iterator().next();
             String when = e.getValue().isAny() ? "" : " (when " + e.getValue().describe() + ")";
-            List<Evidence> evidence = new ArrayList<>();
-            for (Value.Unknown u : unknowns.keySet()) {
-                evidence.add(new Evidence(u.reason(), u.origin().location()));
-            }
             findings.add("min", Findings.unresolved(ctx), target.logicalId(), at, subject
                     + ": " + label + " cannot be verified before deploy: " + e.getKey().reason() + when + ".",
-                    "use a literal of 2 or more or a Number parameter with MinValue: 2", evidence);
+                    "use a literal of 2 or more or a Number parameter with MinValue: 2", floor.unknownEvidence());
         }
     }
 
