@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Evaluates template values over every deployment the template admits. A value resolves to a list of
@@ -174,7 +175,7 @@ public final class Resolver {
 
     /** One evaluation with its own budget; past the budget, one unknown outcome that says so. */
     private List<Outcome> guarded(Node at, Scenario scenario, ResourceInstance r,
-                                  java.util.function.Function<Context, List<Outcome>> evaluation) {
+                                  Function<Context, List<Outcome>> evaluation) {
         try {
             return evaluation.apply(Context.start(r == null ? Map.of() : r.bindings(), maxOutcomes));
         } catch (Budget.Exhausted x) {
