@@ -118,6 +118,15 @@ public final class MinimumCheck {
         return m;
     }
 
+    /** Where each value that cannot be known before deploy comes from: its reason, at its origin. */
+    public List<Evidence> unknownEvidence() {
+        List<Evidence> evidence = new ArrayList<>();
+        for (Value.Unknown u : unknowns.values()) {
+            evidence.add(new Evidence(u.reason(), u.origin().location()));
+        }
+        return evidence;
+    }
+
     /** The scenarios in which the property is not set. */
     public List<Scenario> absent() {
         return List.copyOf(absent);

@@ -208,26 +208,24 @@ public final class SageMakerLinks {
 
     /**
      * Visits every production variant of an endpoint config in every deployment in which the config exists, through
-     * intrinsic functions at any level ({@link Resolver#walk}), skipping serverless variants when
+     * intrinsic functions at any level ({@link ResourceWalk}), skipping serverless variants when
      * {@code instanceBasedOnly}.
      */
     public void forEachVariant(ResourceInstance config, boolean instanceBasedOnly, VariantVisitor visitor) {
-        for (Scenario exists : resolver.whenExists(config)) {
-            for (Resolver.Reached v : resolver.walk(config, exists, "ProductionVariants", Resolver.EACH)) {
-                if (!instanceBasedOnly || v.value() instanceof Value.Unknown) {
-                    visitor.visit(v);
-                    continue;
-                }
-                for (Resolver.Reached sc : resolver.walk(config, v, "ServerlessConfig")) {
-                    if (sc.value() instanceof Value.Absent) {
-                        visitor.visit(new Resolver.Reached(v.value(), sc.scenario(), v.written(), v.indices()));
-                    } else if (sc.value() instanceof Value.Unknown u) {
-                        visitor.visit(new Resolver.Reached(new Value.Unknown("whether the variant is serverless: "
-                                + u.reason(), u.origin()), sc.scenario(), v.written(), v.indices()));
-                    }
+        new ResourceWalk(resolver).forEach(config, v -> {
+            if (!instanceBasedOnly || v.value() instanceof Value.Unknown) {
+                visitor.visit(v);
+                return;
+            }
+            for (Resolver.Reached sc : resolver.walk(config, v, "ServerlessConfig")) {
+                if (sc.value() instanceof Value.Absent) {
+                    visitor.visit(new Resolver.Reached(v.value(), sc.scenario(), v.written(), v.indices()));
+                } else if (sc.value() instanceof Value.Unknown u) {
+                    visitor.visit(new Resolver.Reached(new Value.Unknown("whether the variant is serverless: "
+                            + u.reason(), u.origin()), sc.scenario(), v.written(), v.indices()));
                 }
             }
-        }
+        }, "ProductionVariants", Resolver.EACH);
     }
 
     /** Whether some deployment gives the config an instance-based (not serverless) variant. */

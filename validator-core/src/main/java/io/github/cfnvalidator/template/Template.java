@@ -137,83 +137,105 @@ public final class Template {
             problems.add(new ParseProblem("Resources must be a map of logical ids to resources, not "
                     + resourcesNode.describeKind(), resourcesNode.location()));
         } else {
-            if (rm.isEmpty() && kind == InputKind.CLOUDFORMATION) {
+            if (rm.isEmpty() && kind == InputKind.CLOUDFORMATION) { // a plan may create nothing
                 problems.add(new ParseProblem("Resources is empty; a template must declare at least one resource",
                         rm.location()));
             }
-            for (MapNode.Entry e : rm.entries()) {
-                if (e.key().startsWith(FOR_EACH_PREFIX)) {
-                    loops.add(e);
-                    continue;
-                }
-                if (isInclude(e)) {
-                    includes.add(e);
-                    continue;
-                }
-                if (!(e.value() instanceof MapNode r)) {
-                    problems.add(new ParseProblem("resource " + e.key() + " must be a map with a Type, not "
-                            + e.value().describeKind(), e.value().location()));
-                    continue;
-                }
-                Node type = r.get("Type");
-                if (type == null) {
-                    problems.add(new ParseProblem("resource " + e.key() + " has no Type", e.keyLocation()));
-                    continue;
-                }
-                if (type instanceof MapNode tm && tm.size() == 1 && tm.keys().get(0).startsWith("Rain::")) {
-                    problems.add(new ParseProblem("resource " + e.key() + " is a Rain module (" + tm.keys().get(0)
-                            + "), not CloudFormation; validate the template that `rain pkg` produces",
-                            type.location()));
-                    continue;
-                }
-                if (!(type instanceof ScalarNode ts) || !ts.isString()) {
-                    problems.add(new ParseProblem("the Type of resource " + e.key() + " must be a string such as "
-                            + "AWS::S3::Bucket, not " + type.describeKind(), type.location()));
-                    continue;
-                }
-                Node props = r.get("Properties");
-                if (props != null && !(props instanceof MapNode) && !(props instanceof ScalarNode s && s.isNull())) {
-                    problems.add(new ParseProblem("the Properties of resource " + e.key() + " must be a map, not "
-                            + props.describeKind(), props.location()));
-                }
-                resources.put(e.key(), new Resource(e.key(), e.keyLocation(), r));
-            }
+            readResources(rm, resources, loops, includes, problems);
         }
-        Map<String, Parameter> parameters = new LinkedHashMap<>();
-        MapNode params = section(root, "Parameters", problems);
-        if (params != null) {
-            for (MapNode.Entry e : params.entries()) {
-                if (!(e.value() instanceof MapNode p)) {
-                    problems.add(new ParseProblem("parameter " + e.key() + " must be a map with a Type, not "
-                            + e.value().describeKind(), e.value().location()));
-                    continue;
-                }
-                if (!p.has("Type")) {
-                    problems.add(new ParseProblem("parameter " + e.key() + " has no Type", e.keyLocation()));
-                    continue;
-                }
-                parameters.put(e.key(), new Parameter(e.key(), e.keyLocation(), p));
-            }
-        }
+        Map<String, Parameter> parameters = readParameters(section(root, "Parameters", problems), problems);
         Map<String, Node> conditions = entriesOf(section(root, "Conditions", problems));
         Map<String, Node> mappings = entriesOf(section(root, "Mappings", problems));
-        Map<String, Output> outputs = new LinkedHashMap<>();
-        MapNode outs = section(root, "Outputs", problems);
-        if (outs != null) {
-            for (MapNode.Entry e : outs.entries()) {
-                if (e.value() instanceof MapNode o) {
-                    outputs.put(e.key(), new Output(e.key(), e.keyLocation(), o));
-                } else if (!e.key().startsWith(FOR_EACH_PREFIX)) {
-                    problems.add(new ParseProblem("output " + e.key() + " must be a map with a Value, not "
-                            + e.value().describeKind(), e.value().location()));
-                }
-            }
-        }
+        Map<String, Output> outputs = readOutputs(section(root, "Outputs", problems), problems);
         if (!problems.isEmpty()) {
             throw new TemplateParseException(problems);
         }
         return new Template(file, root, parameters, conditions, mappings, resources, loops, includes, outputs,
                 transforms);
+    }
+
+    /** Sorts the entries of Resources into resources, {@code Fn::ForEach} loops and includes, checking each. */
+    private static void readResources(MapNode rm, Map<String, Resource> resources, List<MapNode.Entry> loops,
+                                      List<MapNode.Entry> includes, List<ParseProblem> problems) {
+        for (MapNode.Entry e : rm.entries()) {
+            if (e.key().startsWith(FOR_EACH_PREFIX)) {
+                loops.add(e);
+            } else if (isInclude(e)) {
+                includes.add(e);
+            } else {
+                Resource r = readResource(e, problems);
+                if (r != null) {
+                    resources.put(e.key(), r);
+                }
+            }
+        }
+    }
+
+    /** One resource, or null (with the problem added) when CloudFormation would refuse its shape. */
+    private static Resource readResource(MapNode.Entry e, List<ParseProblem> problems) {
+        if (!(e.value() instanceof MapNode r)) {
+            problems.add(new ParseProblem("resource " + e.key() + " must be a map with a Type, not "
+                    + e.value().describeKind(), e.value().location()));
+            return null;
+        }
+        Node type = r.get("Type");
+        if (type == null) {
+            problems.add(new ParseProblem("resource " + e.key() + " has no Type", e.keyLocation()));
+            return null;
+        }
+        if (type instanceof MapNode tm && tm.size() == 1 && tm.keys().get(0).startsWith("Rain::")) {
+            problems.add(new ParseProblem("resource " + e.key() + " is a Rain module (" + tm.keys().get(0)
+                    + "), not CloudFormation; validate the template that `rain pkg` produces",
+                    type.location()));
+            return null;
+        }
+        if (!(type instanceof ScalarNode ts) || !ts.isString()) {
+            problems.add(new ParseProblem("the Type of resource " + e.key() + " must be a string such as "
+                    + "AWS::S3::Bucket, not " + type.describeKind(), type.location()));
+            return null;
+        }
+        Node props = r.get("Properties");
+        if (props != null && !(props instanceof MapNode) && !(props instanceof ScalarNode s && s.isNull())) {
+            problems.add(new ParseProblem("the Properties of resource " + e.key() + " must be a map, not "
+                    + props.describeKind(), props.location()));
+        }
+        return new Resource(e.key(), e.keyLocation(), r);
+    }
+
+    /** The parameters of a Parameters section (may be null), each a map with a Type. */
+    private static Map<String, Parameter> readParameters(MapNode params, List<ParseProblem> problems) {
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        if (params == null) {
+            return parameters;
+        }
+        for (MapNode.Entry e : params.entries()) {
+            if (!(e.value() instanceof MapNode p)) {
+                problems.add(new ParseProblem("parameter " + e.key() + " must be a map with a Type, not "
+                        + e.value().describeKind(), e.value().location()));
+            } else if (!p.has("Type")) {
+                problems.add(new ParseProblem("parameter " + e.key() + " has no Type", e.keyLocation()));
+            } else {
+                parameters.put(e.key(), new Parameter(e.key(), e.keyLocation(), p));
+            }
+        }
+        return parameters;
+    }
+
+    /** The outputs of an Outputs section (may be null); an {@code Fn::ForEach} entry of Outputs is not an output. */
+    private static Map<String, Output> readOutputs(MapNode outs, List<ParseProblem> problems) {
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        if (outs == null) {
+            return outputs;
+        }
+        for (MapNode.Entry e : outs.entries()) {
+            if (e.value() instanceof MapNode o) {
+                outputs.put(e.key(), new Output(e.key(), e.keyLocation(), o));
+            } else if (!e.key().startsWith(FOR_EACH_PREFIX)) {
+                problems.add(new ParseProblem("output " + e.key() + " must be a map with a Value, not "
+                        + e.value().describeKind(), e.value().location()));
+            }
+        }
+        return outputs;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.rules.builtin;
 
-import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.Equality;
 import io.github.cfnvalidator.resolve.Operand;
@@ -11,6 +10,7 @@ import io.github.cfnvalidator.resolve.Scenario;
 import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.Anchor;
 import io.github.cfnvalidator.rules.Findings;
+import io.github.cfnvalidator.rules.ResourceWalk;
 import io.github.cfnvalidator.rules.MinimumCheck;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
@@ -41,47 +41,92 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     public void check(RuleContext ctx) {
         Resolver resolver = ctx.resolver();
         SageMakerLinks links = new SageMakerLinks(resolver);
+        ResourceWalk walk = new ResourceWalk(resolver);
         Findings findings = new Findings();
         for (ResourceInstance target : resolver.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget")) {
-            String subject = null;
-            // one floor per place MinCapacity is written (null: not written), accumulated over every deployment
-            Map<Node, MinimumCheck> floors = new LinkedHashMap<>();
-            Map<Node, MinimumCheck> scheduled = new LinkedHashMap<>();
-            List<Pair> pairs = new ArrayList<>();
-            for (Scenario exists : resolver.whenExists(target)) {
-                for (Scenario s : applicable(resolver, target, exists)) {
-                    if (subject == null) {
-                        subject = subject(resolver, links, target);
-                    }
-                    for (Resolver.Reached act : resolver.walk(target, s, "ScheduledActions", Resolver.EACH,
-                            "ScalableTargetAction", "MinCapacity")) {
-                        if (!(act.value() instanceof Value.Absent)) { // an action may leave the floor alone
-                            scheduled.computeIfAbsent(act.written(), n -> new MinimumCheck(MINIMUM, "MinCapacity",
-                                    resolver)).accept(act.outcome());
-                        }
-                    }
-                    for (Resolver.Reached min : resolver.walk(target, s, "MinCapacity")) {
-                        Node at = min.value() instanceof Value.Absent ? null : min.written();
-                        floors.computeIfAbsent(at, n -> new MinimumCheck(MINIMUM, "MinCapacity", resolver))
-                                .accept(min.outcome());
-                        if (at == null) {
-                            continue;
-                        }
-                        for (Resolver.Reached max : resolver.walk(target, min.scenario(), "MaxCapacity")) {
-                            pair(min.value(), max.value(), max.scenario(), max.written()).ifPresent(pairs::add);
-                        }
-                    }
+            Target t = new Target(resolver, links, target);
+            // every deployment in which the target exists and scales a SageMaker variant's instance count
+            walk.forEach(target, ns -> matching(ns, "ServiceNamespace", "sagemaker").ifPresent(s -> {
+                for (Resolver.Reached dimension : resolver.walk(target, s, "ScalableDimension")) {
+                    matching(dimension, "ScalableDimension", DIMENSION).ifPresent(t::deployment);
+                }
+            }), "ServiceNamespace");
+            t.report(ctx, findings);
+        }
+        findings.reportTo(ctx);
+    }
+
+    /**
+     * The deployments of {@code o} in which a property is {@code expected}: all of them for that literal, the
+     * parameter fixed to it for a parameter that admits it, and all of them (noted as an assumption) for a value
+     * that cannot be known before deploy.
+     */
+    private static Optional<Scenario> matching(Resolver.Reached o, String property, String expected) {
+        if (o.value() instanceof Value.Text t && t.text().equals(expected)) {
+            return Optional.of(o.scenario());
+        } else if (o.value() instanceof Value.Symbolic sym && sym.domain().admits(expected)
+                && !sym.excluded().contains(expected)) {
+            return Optional.of(o.scenario().fix(sym.domain().name(), expected));
+        } else if (o.value() instanceof Value.Unknown u) {
+            // undecidable before deploy: judged as if it were, and the witness says so (as for conditions)
+            return Optional.of(o.scenario().note("if " + property + " is " + expected + " (undecidable before "
+                    + "deploy: " + u.reason() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** What was found for one scalable target, accumulated over the deployments in which it applies. */
+    private static final class Target {
+        private final Resolver resolver;
+        private final SageMakerLinks links;
+        private final ResourceInstance target;
+        private String subject;
+        /** One floor per place MinCapacity is written (null: not written). */
+        private final Map<Node, MinimumCheck> floors = new LinkedHashMap<>();
+        private final Map<Node, MinimumCheck> scheduled = new LinkedHashMap<>();
+        private final List<Pair> pairs = new ArrayList<>();
+
+        Target(Resolver resolver, SageMakerLinks links, ResourceInstance target) {
+            this.resolver = resolver;
+            this.links = links;
+            this.target = target;
+        }
+
+        /** Checks the target in one class of deployments in which it scales a variant. */
+        void deployment(Scenario s) {
+            if (subject == null) {
+                subject = subject(resolver, links, target);
+            }
+            for (Resolver.Reached act : resolver.walk(target, s, "ScheduledActions", Resolver.EACH,
+                    "ScalableTargetAction", "MinCapacity")) {
+                if (!(act.value() instanceof Value.Absent)) { // an action may leave the floor alone
+                    scheduled.computeIfAbsent(act.written(), n -> new MinimumCheck(MINIMUM, "MinCapacity",
+                            resolver)).accept(act.outcome());
                 }
             }
+            for (Resolver.Reached min : resolver.walk(target, s, "MinCapacity")) {
+                Node at = min.value() instanceof Value.Absent ? null : min.written();
+                floors.computeIfAbsent(at, n -> new MinimumCheck(MINIMUM, "MinCapacity", resolver))
+                        .accept(min.outcome());
+                if (at == null) {
+                    continue;
+                }
+                for (Resolver.Reached max : resolver.walk(target, min.scenario(), "MaxCapacity")) {
+                    pair(min.value(), max.value(), max.scenario(), max.written()).ifPresent(pairs::add);
+                }
+            }
+        }
+
+        void report(RuleContext ctx, Findings findings) {
             if (subject == null) {
-                continue; // not a SageMaker variant target in any deployment
+                return; // not a SageMaker variant target in any deployment
             }
             for (Map.Entry<Node, MinimumCheck> floor : floors.entrySet()) {
                 reportFloor(ctx, findings, target, subject, "MinCapacity", floor.getKey(), floor.getValue());
             }
             for (Map.Entry<Node, MinimumCheck> floor : scheduled.entrySet()) {
-                reportFloor(ctx, findings, target, subject, "the MinCapacity of a scheduled action", floor.getKey(),
-                        floor.getValue());
+                reportFloor(ctx, findings, target, subject, "the MinCapacity of a scheduled action",
+                        floor.getKey(), floor.getValue());
             }
             if (!pairs.isEmpty()) {
                 Pair p = pairs.get(0);
@@ -93,34 +138,6 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
                         + "target.", "make MaxCapacity at least MinCapacity in every deployment", List.of());
             }
         }
-        findings.reportTo(ctx);
-    }
-
-    /** The scenarios in which the target scales a SageMaker variant's instance count. */
-    private static List<Scenario> applicable(Resolver resolver, ResourceInstance target, Scenario exists) {
-        List<Scenario> out = new ArrayList<>();
-        for (Scenario s : matching(resolver, target, "ServiceNamespace", "sagemaker", exists)) {
-            out.addAll(matching(resolver, target, "ScalableDimension", DIMENSION, s));
-        }
-        return out;
-    }
-
-    private static List<Scenario> matching(Resolver resolver, ResourceInstance target, String property,
-                                           String expected, Scenario s) {
-        List<Scenario> out = new ArrayList<>();
-        for (Resolver.Reached o : resolver.walk(target, s, property)) {
-            if (o.value() instanceof Value.Text t && t.text().equals(expected)) {
-                out.add(o.scenario());
-            } else if (o.value() instanceof Value.Symbolic sym && sym.domain().admits(expected)
-                    && !sym.excluded().contains(expected)) {
-                out.add(o.scenario().fix(sym.domain().name(), expected));
-            } else if (o.value() instanceof Value.Unknown u) {
-                // undecidable before deploy: judged as if it were, and the witness says so (as for conditions)
-                out.add(o.scenario().note("if " + property + " is " + expected + " (undecidable before deploy: "
-                        + u.reason() + ")"));
-            }
-        }
-        return out;
     }
 
     /**
@@ -256,7 +273,7 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         return v instanceof Value.Text t ? t.number() : Optional.empty();
     }
 
-    private void reportFloor(RuleContext ctx, Findings findings, ResourceInstance target, String subject,
+    private static void reportFloor(RuleContext ctx, Findings findings, ResourceInstance target, String subject,
                              String label, Node minNode, MinimumCheck floor) {
         Anchor at = minNode != null ? Anchor.of(minNode) : Anchor.resource(target);
         List<MinimumCheck.Violation> violations = floor.violations();
@@ -280,13 +297,9 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         if (!unknowns.isEmpty()) {
             Map.Entry<Value.Unknown, Scenario> e = unknowns.entrySet().iterator().next();
             String when = e.getValue().isAny() ? "" : " (when " + e.getValue().describe() + ")";
-            List<Evidence> evidence = new ArrayList<>();
-            for (Value.Unknown u : unknowns.keySet()) {
-                evidence.add(new Evidence(u.reason(), u.origin().location()));
-            }
             findings.add("min", Findings.unresolved(ctx), target.logicalId(), at, subject
                     + ": " + label + " cannot be verified before deploy: " + e.getKey().reason() + when + ".",
-                    "use a literal of 2 or more or a Number parameter with MinValue: 2", evidence);
+                    "use a literal of 2 or more or a Number parameter with MinValue: 2", floor.unknownEvidence());
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.cfnvalidator.resolve.Scenario;
 import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.Anchor;
 import io.github.cfnvalidator.rules.Findings;
+import io.github.cfnvalidator.rules.ResourceWalk;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleInfo;
@@ -37,22 +38,21 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
         Resolver resolver = ctx.resolver();
         SageMakerLinks links = new SageMakerLinks(resolver);
         Findings findings = new Findings();
+        ResourceWalk walk = new ResourceWalk(resolver);
         for (ResourceInstance endpoint : resolver.resourcesOfType(SageMakerLinks.ENDPOINT)) {
             List<ResourceInstance> configs = links.configsOf(endpoint);
             if (configs.stream().noneMatch(links::hasInstanceBasedVariant)) {
                 continue; // serverless, or a config defined elsewhere: nothing to judge here
             }
             String subject = "Endpoint " + endpoint.logicalId() + " -> EndpointConfig " + configs.get(0).logicalId();
-            for (Scenario exists : resolver.whenExists(endpoint)) {
-                for (Resolver.Reached props : resolver.properties(endpoint, exists)) {
-                    MapNode parent = props.value() instanceof Value.Struct st ? st.map() : null;
-                    Anchor key = parent == null ? Anchor.resource(endpoint) : Anchor.key(parent, "DeploymentConfig");
-                    for (Resolver.Reached dc : resolver.walk(endpoint, props, "DeploymentConfig")) {
-                        new Check(ctx, findings, endpoint, subject, key, parent != null
-                                && parent.has("DeploymentConfig")).deploymentConfig(dc);
-                    }
+            walk.forEach(endpoint, props -> { // the Properties, in every deployment in which the endpoint exists
+                MapNode parent = props.value() instanceof Value.Struct st ? st.map() : null;
+                Anchor key = parent == null ? Anchor.resource(endpoint) : Anchor.key(parent, "DeploymentConfig");
+                for (Resolver.Reached dc : resolver.walk(endpoint, props, "DeploymentConfig")) {
+                    new Check(ctx, findings, endpoint, subject, key, parent != null
+                            && parent.has("DeploymentConfig")).deploymentConfig(dc);
                 }
-            }
+            });
         }
         findings.reportTo(ctx);
     }

@@ -7,6 +7,7 @@ import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Scenario;
 import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.Findings;
+import io.github.cfnvalidator.rules.ResourceWalk;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleInfo;
@@ -61,17 +62,14 @@ public final class SageMakerModelImagePinnedRule implements Rule {
         Resolver resolver = ctx.resolver();
         SageMakerLinks links = new SageMakerLinks(resolver);
         Findings findings = new Findings();
+        ResourceWalk walk = new ResourceWalk(resolver);
         for (ResourceInstance model : resolver.resourcesOfType(SageMakerLinks.MODEL)) {
             String subject = subject(links, model);
-            for (Scenario exists : resolver.whenExists(model)) {
-                for (Resolver.Reached c : resolver.walk(model, exists, "PrimaryContainer")) {
-                    container(ctx, findings, model, subject + " PrimaryContainer", c);
-                }
-                for (Resolver.Reached c : resolver.walk(model, exists, "Containers", Resolver.EACH)) {
-                    container(ctx, findings, model, subject + (c.index() < 0 ? " Containers"
-                            : " Containers[" + c.index() + "]"), c);
-                }
-            }
+            walk.forEach(model, List.of(
+                    ResourceWalk.Path.of(c -> container(ctx, findings, model, subject + " PrimaryContainer", c),
+                            "PrimaryContainer"),
+                    ResourceWalk.Path.of(c -> container(ctx, findings, model, subject + (c.index() < 0 ? " Containers"
+                            : " Containers[" + c.index() + "]"), c), "Containers", Resolver.EACH)));
         }
         findings.reportTo(ctx);
     }

@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.rules.builtin;
 
-import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -13,7 +12,6 @@ import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.template.Node;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,14 +106,10 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
         if (!unknowns.isEmpty()) {
             Map.Entry<Value.Unknown, Scenario> e = unknowns.entrySet().iterator().next();
             String when = e.getValue().isAny() ? "" : " (when " + e.getValue().describe() + ")";
-            List<Evidence> evidence = new ArrayList<>();
-            for (Value.Unknown u : unknowns.keySet()) {
-                evidence.add(new Evidence(u.reason(), u.origin().location()));
-            }
             ctx.report(ctx.unresolvedSeverity(), config.logicalId(), at, subject + ": " + PROPERTY
                     + " cannot be verified before deploy: " + e.getKey().reason() + when + ".",
                     "use a literal of 2 or more or a Number parameter with MinValue: 2, or pin the value with "
-                            + "--parameters", evidence);
+                            + "--parameters", c.values.unknownEvidence());
         }
     }
 }
