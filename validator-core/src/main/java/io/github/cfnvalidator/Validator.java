@@ -237,7 +237,13 @@ public final class Validator {
         } catch (TemplateParseException e) {
             return FileReport.failed(display, e.problems());
         }
-        List<Finding> findings = check(template, pinned);
+        List<Finding> findings;
+        try {
+            findings = check(template, pinned);
+        } catch (RuntimeException | StackOverflowError e) { // rules are guarded in check; this is the resolver
+            return FileReport.failed(display, List.of(new ParseProblem("internal error while resolving this "
+                    + "template (" + e + "); please report it", template.root().location())));
+        }
         if (!resourceSuppressions.isEmpty()) {
             findings = findings.stream()
                     .filter(f -> resourceSuppressions.stream().noneMatch(s -> s.matches(f, file))).toList();

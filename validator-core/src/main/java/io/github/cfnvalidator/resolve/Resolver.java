@@ -104,7 +104,8 @@ public final class Resolver {
 
     /** Whether a name is a resource's logical id (loop instances included). */
     private boolean isResource(String name) {
-        return byId.containsKey(name);
+        Map<String, ResourceInstance> ids = byId; // null while the constructor expands Fn::ForEach loops
+        return ids != null ? ids.containsKey(name) : template.resources().containsKey(name);
     }
 
     /** The domain of a declared parameter. */
