@@ -1,6 +1,7 @@
 package io.github.cfnvalidator.cli.lsp;
 
 import io.github.cfnvalidator.report.Finding;
+import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.template.Node;
 
 import org.eclipse.lsp4j.Diagnostic;
@@ -22,9 +23,11 @@ import java.util.Set;
  * @param root         the parsed document, or {@code null} when it does not parse
  * @param name         how the run named the document
  * @param dependencies files whose change changes this outcome
+ * @param text         the text checked
+ * @param pinned       the deploy-time parameter values the run pinned for it
  */
 record Check(String uri, int version, boolean template, List<Diagnostic> diagnostics, List<Finding> findings,
-             Node root, String name, Set<Path> dependencies) {
+             Node root, String name, Set<Path> dependencies, String text, ParameterValues pinned) {
     Check {
         diagnostics = List.copyOf(diagnostics);
         findings = List.copyOf(findings);
@@ -33,6 +36,7 @@ record Check(String uri, int version, boolean template, List<Diagnostic> diagnos
 
     /** The outcome for a document that is not a template: nothing to show. */
     static Check notATemplate(String uri, int version) {
-        return new Check(uri, version, false, List.of(), List.of(), null, uri, Set.of());
+        return new Check(uri, version, false, List.of(), List.of(), null, uri, Set.of(), "",
+                ParameterValues.empty());
     }
 }

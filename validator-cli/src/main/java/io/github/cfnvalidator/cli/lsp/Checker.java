@@ -4,6 +4,7 @@ import io.github.cfnvalidator.config.ProjectConfig;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.run.InputProblem;
 import io.github.cfnvalidator.run.Run;
 import io.github.cfnvalidator.run.RunPlan;
@@ -78,7 +79,9 @@ final class Checker {
                 findings.add(x);
             }
         }
-        return new Check(uri, version, true, diagnostics, findings, node, name, dependencies);
+        ParameterValues pinned = plan.validator() == null ? ParameterValues.empty()
+                : plan.validator().parametersFor(Path.of(name));
+        return new Check(uri, version, true, diagnostics, findings, node, name, dependencies, text, pinned);
     }
 
     /** The run's settings for one document: its workspace folder as project, no configuration outside one. */

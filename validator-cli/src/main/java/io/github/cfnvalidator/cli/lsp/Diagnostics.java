@@ -141,7 +141,8 @@ final class Diagnostics implements AutoCloseable {
         try {
             if (d.isGuard()) {
                 List<Diagnostic> ds = GuardFileCheck.check(d.uri(), d.text());
-                return new Check(d.uri(), d.version(), false, ds, List.of(), null, d.uri(), java.util.Set.of());
+                return new Check(d.uri(), d.version(), false, ds, List.of(), null, d.uri(), java.util.Set.of(),
+                        d.text(), io.github.cfnvalidator.resolve.ParameterValues.empty());
             }
             return checker.check(d.uri(), d.version(), d.text());
         } catch (RuntimeException e) {
@@ -150,7 +151,7 @@ final class Diagnostics implements AutoCloseable {
             Diagnostic failed = new Diagnostic(new org.eclipse.lsp4j.Range(at, at), "cfn-validator could not check "
                     + "this document: " + e, org.eclipse.lsp4j.DiagnosticSeverity.Error, DiagnosticMapper.SOURCE);
             return new Check(d.uri(), d.version(), true, List.of(failed), List.of(), null, d.uri(),
-                    java.util.Set.of());
+                    java.util.Set.of(), d.text(), io.github.cfnvalidator.resolve.ParameterValues.empty());
         }
     }
 

@@ -23,8 +23,10 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +36,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An LSP4J client talking to an in-process {@link CfnLanguageServer} over piped streams (the JSON-RPC layer runs as
+ * An LSP4J client talking to an in-process {@link CfnLanguageServer} over pipes (the JSON-RPC layer runs as
  * it does over stdio): it records every {@code publishDiagnostics}.
  */
 final class LspSession implements AutoCloseable {
@@ -45,10 +47,13 @@ final class LspSession implements AutoCloseable {
     private final CompletableFuture<Integer> serverExit;
 
     private LspSession() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        // NIO pipes, not java.io's piped streams: those fail once the thread that last wrote has ended
+        Pipe toServer = Pipe.open();
+        Pipe toClient = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServer.source());
+        OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+        InputStream clientIn = Channels.newInputStream(toClient.source());
+        OutputStream serverOut = Channels.newOutputStream(toClient.sink());
         serverExit = CompletableFuture.supplyAsync(() -> {
             Launcher<LanguageClient> l = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
             server.connect(l.getRemoteProxy());
