@@ -71,6 +71,34 @@ class LspProcessIT {
         }
     }
 
+    @Test
+    void withSocketItListensOnTheLoopbackInterfaceOnly() throws Exception {
+        Path jar = Path.of("target/cfn-validator.jar").toAbsolutePath();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "lsp", "--socket", "0").start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    p.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertThat(line).matches("cfn-validator lsp: listening on .*127\\.0\\.0\\.1:\\d+");
+            int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+            try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                send(s.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                        + "{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}}");
+                JsonNode init = until(s.getInputStream(), m -> m.path("id").asInt() == 1);
+                assertThat(init.at("/result/capabilities/definitionProvider").asBoolean()).isTrue();
+                send(s.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+                until(s.getInputStream(), m -> m.path("id").asInt() == 2);
+                send(s.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            }
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(p.getInputStream().readAllBytes()).isEmpty();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private static void send(OutputStream in, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         in.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
