@@ -34,8 +34,8 @@ class LspProcessIT {
         assertThat(jar).exists();
         Path template = dir.resolve("stack.yaml");
         Files.writeString(template, DiagnosticsTest.SINGLE);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "lsp")
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(), "lsp")
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
             OutputStream in = p.getOutputStream();
@@ -74,8 +74,8 @@ class LspProcessIT {
     @Test
     void withSocketItListensOnTheLoopbackInterfaceOnly() throws Exception {
         Path jar = Path.of("target/cfn-validator.jar").toAbsolutePath();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "lsp", "--socket", "0").start();
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(), "lsp", "--socket", "0").start();
         try {
             java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
                     p.getErrorStream(), StandardCharsets.UTF_8));
