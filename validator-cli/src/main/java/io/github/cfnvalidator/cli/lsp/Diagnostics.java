@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * Runs checks one at a time on a thread of its own: an edit schedules a check after the debounce delay; a newer edit
  * of the same document cancels the pending one, and a check overtaken by an edit while it ran is dropped, never
- * published. The latest check of each document is kept for pull requests, hover and code actions.
+ * published. For a client that pulls diagnostics nothing is scheduled: its request checks the current version. The latest check of each document is kept for pull requests, hover and code actions.
  */
 final class Diagnostics implements AutoCloseable {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,6 +45,9 @@ final class Diagnostics implements AutoCloseable {
     /** Schedules a check of a document after a delay, replacing a pending one. */
     void schedule(String uri, long delayMillis) {
         long generation = generations.computeIfAbsent(uri, u -> new AtomicLong()).incrementAndGet();
+        if (!push.get()) {
+            return; // a pull client asks when it wants diagnostics: current() checks the version it asks about
+        }
         ScheduledFuture<?> next = executor.schedule(() -> run(uri, generation), delayMillis, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> previous = pending.put(uri, next);
         if (previous != null) {

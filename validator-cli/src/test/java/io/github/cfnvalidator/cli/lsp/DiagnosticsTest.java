@@ -168,6 +168,27 @@ class DiagnosticsTest {
     }
 
     @Test
+    void pullClientsAreAskedToRefreshWhenTheConfigurationChanges() throws Exception {
+        Path file = write("stack.yaml", SINGLE);
+        String uri = Workspace.uri(file);
+        try (LspSession s = LspSession.start(dir, true, null)) {
+            s.open(uri, SINGLE);
+            assertThat(pull(s, uri)).hasSize(1);
+            Path config = write("cfn-validator.yaml", "rules:\n  sagemaker_variant_min_instances: off\n");
+            s.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                    List.of(new FileEvent(Workspace.uri(config), FileChangeType.Created))));
+            assertThat(s.refreshes.poll(30, TimeUnit.SECONDS)).isNotNull();
+            assertThat(pull(s, uri)).isEmpty();
+        }
+    }
+
+    private static List<Diagnostic> pull(LspSession s, String uri) throws Exception {
+        return s.remote.getTextDocumentService().diagnostic(new DocumentDiagnosticParams(
+                new TextDocumentIdentifier(uri))).get(30, TimeUnit.SECONDS)
+                .getRelatedFullDocumentDiagnosticReport().getItems();
+    }
+
+    @Test
     void aChangedProjectConfigurationChecksOpenTemplatesAgain() throws Exception {
         Path file = write("stack.yaml", SINGLE);
         String uri = Workspace.uri(file);
