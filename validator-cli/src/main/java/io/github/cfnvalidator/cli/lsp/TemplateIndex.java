@@ -47,6 +47,7 @@ final class TemplateIndex {
     private final String text;
     private final List<Declaration> declarations = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
+    private final List<Reference> keyReferences = new ArrayList<>();
     private final int[] lineStarts;
 
     private TemplateIndex(Node root, String text) {
@@ -87,9 +88,10 @@ final class TemplateIndex {
         return declarations.stream().filter(d -> Positions.contains(d.key(), p)).findFirst();
     }
 
-    /** The reference at a position. */
+    /** The reference at a position (a name, or an {@code Fn::If} standing for its condition). */
     Optional<Reference> referenceAt(Position p) {
-        return references.stream().filter(r -> Positions.contains(r.at(), p)).findFirst();
+        Optional<Reference> name = references.stream().filter(r -> Positions.contains(r.at(), p)).findFirst();
+        return name.or(() -> keyReferences.stream().filter(r -> Positions.contains(r.at(), p)).findFirst());
     }
 
     private void walk(Node n, String parentKey) {
@@ -122,6 +124,10 @@ final class TemplateIndex {
             case "Fn::If" -> {
                 if (v instanceof ListNode l && l.size() > 0 && l.get(0) instanceof ScalarNode s) {
                     references.add(new Reference(s.text(), Kind.CONDITION, s.location(), "Fn::If"));
+                    if (!Positions.range(e.keyLocation()).equals(Positions.range(s.location()))) {
+                        // the function itself (`!If` or the "Fn::If" key) stands for its condition in hover
+                        keyReferences.add(new Reference(s.text(), Kind.CONDITION, e.keyLocation(), "Fn::If"));
+                    }
                 }
             }
             case "Fn::FindInMap" -> {

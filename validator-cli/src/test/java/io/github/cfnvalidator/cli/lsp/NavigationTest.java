@@ -72,6 +72,8 @@ class NavigationTest {
             String condition = hover(t, 22, 17); // Condition: IsProd on the resource
             assertThat(condition).contains("Condition IsProd").contains("true when: Env=prod")
                     .contains("false when: Env=dev");
+            assertThat(hover(t, 29, 33)).contains("Condition IsProd"); // the !If itself
+            assertThat(hover(t, 25, 32)).contains("Parameter Env"); // ${Env} in Fn::Sub
             String finding = hover(t, 29, 36);
             assertThat(finding).contains("sagemaker_variant_min_instances").contains("Count=1")
                     .contains("MinValue: 2");
