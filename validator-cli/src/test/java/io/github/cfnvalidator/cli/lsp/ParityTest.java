@@ -52,6 +52,8 @@ class ParityTest {
                 findings += cli.size();
             }
         }
+        System.err.printf("ParityTest: %d of %d files compared, %d findings and input errors%n", compared,
+                files.size(), findings);
         assertThat(compared).isGreaterThan(100);
         assertThat(findings).isGreaterThan(100);
     }
