@@ -54,10 +54,19 @@ public final class Validator {
     private final Severity unresolvedSeverity;
     private final ParameterValues parameters;
     private final List<PathParameters> pathParameters;
+    private final List<ResourceSuppression> resourceSuppressions;
     private final TemplateReader reader;
     private final int threads;
 
     private record PathParameters(String glob, PathMatcher matcher, ParameterValues values) {
+    }
+
+    /** A suppression given to the builder: a rule's findings on one resource, in matching files (null: all). */
+    private record ResourceSuppression(String ruleId, String resource, PathMatcher files) {
+        boolean matches(Finding f, Path file) {
+            return f.ruleId().equals(ruleId) && resource.equals(f.resource())
+                    && (files == null || file != null && files.matches(file));
+        }
     }
 
     private Validator(Builder b) {
@@ -74,6 +83,7 @@ public final class Validator {
         this.unresolvedSeverity = b.unresolvedSeverity;
         this.parameters = b.parameters;
         this.pathParameters = List.copyOf(b.pathParameters);
+        this.resourceSuppressions = List.copyOf(b.resourceSuppressions);
         this.reader = new TemplateReader(b.limits);
         this.threads = b.threads;
     }
@@ -191,9 +201,9 @@ public final class Validator {
         }
         if (!in.explicit() && !Template.looksLikeTemplate(document)) {
             return FileReport.skipped(in.display(), "not a CloudFormation template (no Resources or "
-                    + "AWSTemplateFormatVersion at the top level)");
+                    + "AWSTemplateFormatVersion at the top level), Terraform plan JSON or SageMaker describe output");
         }
-        return validateDocument(in.display(), document, parametersFor(in.path()));
+        return validateDocument(in.display(), in.path(), document, parametersFor(in.path()));
     }
 
     /** Validates one file, naming it by its path. */
@@ -217,17 +227,30 @@ public final class Validator {
         } catch (TemplateParseException e) {
             return FileReport.failed(name, e.problems());
         }
-        return validateDocument(name, document, Objects.requireNonNull(pinned));
+        return validateDocument(name, pathOf(name), document, Objects.requireNonNull(pinned));
     }
 
-    private FileReport validateDocument(String display, Node document, ParameterValues pinned) {
+    private FileReport validateDocument(String display, Path file, Node document, ParameterValues pinned) {
         Template template;
         try {
             template = Template.of(document);
         } catch (TemplateParseException e) {
             return FileReport.failed(display, e.problems());
         }
-        return FileReport.checked(display, check(template, pinned));
+        List<Finding> findings = check(template, pinned);
+        if (!resourceSuppressions.isEmpty()) {
+            findings = findings.stream()
+                    .filter(f -> resourceSuppressions.stream().noneMatch(s -> s.matches(f, file))).toList();
+        }
+        return FileReport.checked(display, findings);
+    }
+
+    private static Path pathOf(String name) {
+        try {
+            return name.startsWith("file:") ? Path.of(java.net.URI.create(name)) : Path.of(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Runs the active rules over a parsed template with the given pinned parameter values. */
@@ -278,6 +301,7 @@ public final class Validator {
         private Severity unresolvedSeverity = Severity.WARNING;
         private ParameterValues parameters = ParameterValues.empty();
         private final List<PathParameters> pathParameters = new ArrayList<>();
+        private final List<ResourceSuppression> resourceSuppressions = new ArrayList<>();
         private ParserLimits limits = ParserLimits.DEFAULTS;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -336,6 +360,17 @@ public final class Validator {
         public Builder parameters(PathMatcher matcher, ParameterValues values) {
             pathParameters.add(new PathParameters(matcher.toString(), Objects.requireNonNull(matcher),
                     Objects.requireNonNull(values)));
+            return this;
+        }
+
+        /**
+         * Hides a rule's findings on one resource (a logical id, or a Terraform address in a plan) in the files the
+         * matcher accepts ({@code null}: every file): the project configuration's {@code suppressions}, for inputs
+         * that have no Metadata to hold a suppression.
+         */
+        public Builder suppress(String ruleId, String resource, PathMatcher files) {
+            resourceSuppressions.add(new ResourceSuppression(Objects.requireNonNull(ruleId),
+                    Objects.requireNonNull(resource), files));
             return this;
         }
 

@@ -34,6 +34,45 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aTerraformPlanAndADescribeOutputAreCheckedLikeTemplates() throws IOException {
+        String plan = String.join("\n",
+                "{",
+                "  \"format_version\": \"1.2\",",
+                "  \"resource_changes\": [",
+                "    {",
+                "      \"address\": \"module.ml.aws_sagemaker_endpoint_configuration.this[0]\",",
+                "      \"mode\": \"managed\",",
+                "      \"type\": \"aws_sagemaker_endpoint_configuration\",",
+                "      \"change\": {",
+                "        \"actions\": [\"create\"],",
+                "        \"after\": {\"production_variants\": [{\"variant_name\": \"v1\", \"model_name\": \"m\",",
+                "          \"instance_type\": \"ml.m5.large\", \"initial_instance_count\": 1}]},",
+                "        \"after_unknown\": {\"name\": true}",
+                "      }",
+                "    }",
+                "  ]",
+                "}",
+                "");
+        write("infra/tfplan.json", plan);
+        write("audit/config.json", "{\"EndpointConfigName\": \"c\", \"ProductionVariants\": [{\"VariantName\": "
+                + "\"v1\", \"ModelName\": \"m\", \"InstanceType\": \"ml.t3.medium\", \"InitialInstanceCount\": 2}]}");
+        write("infra/package.json", "{\"name\": \"not-infrastructure\"}");
+        Path report = dir.resolve("out/cfn.sarif");
+        CliRun r = CliRun.of("validate", "--format", "sarif", "-o", report.toString(), dir.resolve("infra").toString(),
+                dir.resolve("audit/config.json").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        assertThat(r.out()).contains("1 error(s), 1 warning(s) in 2 template(s)");
+        JsonNode results = new ObjectMapper().readTree(report.toFile()).get("runs").get(0).get("results");
+        assertThat(results).hasSize(2);
+        JsonNode min = results.get(0).get("ruleId").asText().equals("sagemaker_variant_min_instances")
+                ? results.get(0) : results.get(1);
+        assertThat(min.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("infra/tfplan.json");
+        assertThat(min.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(11);
+        assertThat(min.at("/message/text").asText())
+                .contains("module.ml.aws_sagemaker_endpoint_configuration.this[0] -> variant v1 can start with 1");
+    }
+
+    @Test
     void malformedTemplateExitsTwoAndTheOtherFilesAreStillChecked() throws IOException {
         write("a-bad.yaml", "Resources:\n  A: [1, 2\n");
         write("b-good.yaml", GOOD);

@@ -39,6 +39,9 @@ import java.util.Set;
  *   - {path: "templates/prod/**", file: params/prod.json}
  * guardRules: [policy/]                              # Guard rule files or folders
  * baseline: cfn-validator-baseline.json
+ * suppressions:                                      # by resource: a logical id or a Terraform address
+ *   - {rule: sagemaker_variant_min_instances, resource: 'module.perf.aws_sagemaker_endpoint_configuration.this',
+ *      path: "plans/**", reason: load-test endpoint}  # path is optional; reason is required
  * </pre>
  *
  * Paths are relative to the file's folder. Unknown keys and bad values are errors with their line and column. The run
@@ -49,6 +52,7 @@ public final class ProjectConfig {
     public static final String FILE_NAME = "cfn-validator.yaml";
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final Set<String> TOP_KEYS = Set.of("rules", "unresolved", "failOn", "parameters", "guardRules",
+            "suppressions",
             "baseline");
 
     /**
@@ -69,8 +73,24 @@ public final class ProjectConfig {
     public record ParameterBinding(String glob, Path file) {
     }
 
+    /**
+     * A suppression written in the configuration, for inputs that have no Metadata to hold one (a Terraform plan, a
+     * describe output) or to keep them out of templates: findings of {@code rule} on {@code resource} (a logical id
+     * or a Terraform address), in files matching {@code glob} (relative to the config folder; {@code null}: every
+     * file), are not reported.
+     *
+     * @param rule     the rule id
+     * @param resource the logical id or Terraform address, exactly as findings name it
+     * @param glob     the files it applies to, or {@code null}
+     * @param reason   why (required)
+     * @param location where it is written
+     */
+    public record Suppression(String rule, String resource, String glob, String reason, Location location) {
+    }
+
     private final Path file;
     private final Path baseDir;
+    private final List<Suppression> suppressions;
     private final Map<String, RuleSetting> rules;
     private final Severity unresolved;
     private final Threshold failOn;
@@ -79,8 +99,10 @@ public final class ProjectConfig {
     private final Path baseline;
 
     private ProjectConfig(Path file, Map<String, RuleSetting> rules, Severity unresolved, Threshold failOn,
-                          List<ParameterBinding> parameters, List<Path> guardRules, Path baseline) {
+                          List<ParameterBinding> parameters, List<Path> guardRules, Path baseline,
+                          List<Suppression> suppressions) {
         this.file = file;
+        this.suppressions = List.copyOf(suppressions);
         Path parent = file.toAbsolutePath().getParent();
         this.baseDir = parent == null ? Path.of("").toAbsolutePath() : parent;
         this.rules = Map.copyOf(rules);
@@ -113,7 +135,7 @@ public final class ProjectConfig {
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return new ProjectConfig(file, Map.of(), null, null, List.of(), List.of(), null);
+                return new ProjectConfig(file, Map.of(), null, null, List.of(), List.of(), null, List.of());
             }
             root = Item.read(p, name);
         } catch (JsonProcessingException e) {
@@ -190,7 +212,33 @@ public final class ProjectConfig {
             }
         }
         Path baseline = top.containsKey("baseline") ? base.resolve(top.get("baseline").text("baseline")) : null;
-        return new ProjectConfig(file, rules, unresolved, failOn, parameters, guardRules, baseline);
+        List<Suppression> suppressions = top.containsKey("suppressions")
+                ? suppressions(top.get("suppressions")) : List.of();
+        return new ProjectConfig(file, rules, unresolved, failOn, parameters, guardRules, baseline, suppressions);
+    }
+
+    private static List<Suppression> suppressions(Item list) throws TemplateParseException {
+        List<Suppression> out = new ArrayList<>();
+        for (Item item : list.list("suppressions")) {
+            Map<String, Item> m = item.map("a suppressions entry");
+            for (String k : m.keySet()) {
+                if (!Set.of("rule", "resource", "path", "reason").contains(k)) {
+                    throw m.get(k).problem("unknown key '" + k + "' in a suppressions entry (expected rule, resource, "
+                            + "path, reason)");
+                }
+            }
+            for (String required : List.of("rule", "resource", "reason")) {
+                if (!m.containsKey(required) || m.get(required).value() == null
+                        || m.get(required).text(required).isBlank()) {
+                    throw item.problem("a suppressions entry needs a " + required + (required.equals("reason")
+                            ? " (say why the finding does not apply)" : ""));
+                }
+            }
+            out.add(new Suppression(m.get("rule").text("rule"), m.get("resource").text("resource"),
+                    m.containsKey("path") ? m.get("path").text("path") : null, m.get("reason").text("reason"),
+                    item.location()));
+        }
+        return out;
     }
 
     private static RuleSetting ruleSetting(Item v) throws TemplateParseException {
@@ -265,6 +313,11 @@ public final class ProjectConfig {
     /** The failure threshold, if set. */
     public Optional<Threshold> failOn() {
         return Optional.ofNullable(failOn);
+    }
+
+    /** The suppressions written in the configuration, in order. */
+    public List<Suppression> suppressions() {
+        return suppressions;
     }
 
     /** Parameter files, global and per path glob, in order. */

@@ -1,5 +1,7 @@
 package io.github.cfnvalidator.rules;
 
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -14,8 +16,9 @@ import java.util.Set;
 
 /**
  * Follows the links between SageMaker resources of one template (Endpoint -> EndpointConfig -> Model, and anything
- * that names an endpoint) through {@code Ref}, {@code Fn::GetAtt} or a literal name equal to the target's own name
- * property, so findings can name the whole chain: "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
+ * that names an endpoint) through {@code Ref}, {@code Fn::GetAtt} or a name equal to the target's own name (symbolic
+ * equality: {@code !Sub '${AWS::StackName}-fraud'} written twice is one name), so findings can name the whole chain:
+ * "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
  */
 public final class SageMakerLinks {
     /** {@code AWS::SageMaker::Endpoint}. */
@@ -32,7 +35,7 @@ public final class SageMakerLinks {
         this.resolver = resolver;
     }
 
-    /** The property that holds a SageMaker resource's own name. */
+    /** The property that holds a SageMaker resource's own name (also its name attribute for {@code Fn::GetAtt}). */
     private static String nameProperty(String type) {
         switch (type) {
             case ENDPOINT:
@@ -47,8 +50,22 @@ public final class SageMakerLinks {
     }
 
     /**
+     * A resource's name as the resolver compares it: {@code Fn::GetAtt R.EndpointName} (or the config's or model's
+     * name attribute), which is the name property where the template sets it and a generated name otherwise.
+     */
+    public static Operand nameOf(ResourceInstance r) {
+        return Operand.attribute(r, nameProperty(r.type()));
+    }
+
+    /** Whether a value (resolved in scenario {@code s}) is a SageMaker resource's name, deployment by deployment. */
+    public Equality sameName(Value v, Scenario s, ResourceInstance target) {
+        return resolver.equal(List.of(Operand.resolved(v)), List.of(nameOf(target)), s);
+    }
+
+    /**
      * The resources of a type that a value (written in {@code from}) can refer to: by {@code Ref}/{@code Fn::GetAtt},
-     * or by a literal equal to the target's name property. Empty when it refers to nothing in this template.
+     * or by a name that may equal the target's name (symbolic equality: equal in some deployment, or undecided).
+     * Empty when it refers to nothing in this template.
      */
     public List<ResourceInstance> referenced(ResourceInstance from, Node value, String type) {
         Set<ResourceInstance> out = new LinkedHashSet<>();
@@ -56,45 +73,51 @@ public final class SageMakerLinks {
             return List.of();
         }
         for (Outcome o : resolver.resolve(from, value, Scenario.ANY)) {
-            out.addAll(referencedBy(o.value(), type));
+            out.addAll(referencedBy(o.value(), o.scenario(), type));
         }
         return List.copyOf(out);
     }
 
-    /** The resources of a type one resolved value refers to. */
+    /** The resources of a type one resolved value refers to (see {@link #referencedBy(Value, Scenario, String)}). */
     public List<ResourceInstance> referencedBy(Value v, String type) {
+        return referencedBy(v, Scenario.ANY, type);
+    }
+
+    /**
+     * The resources of a type one value (resolved in {@code s}) refers to: {@code Ref} or {@code Fn::GetAtt} of the
+     * resource itself (for SageMaker resources {@code Ref} is the ARN, which CloudFormation refuses where a name is
+     * expected; the link follows the author's intent), or a value whose symbolic equality with the resource's name
+     * is not DIFFERENT in every deployment (undecided links count, so a rule judges rather than skips).
+     */
+    public List<ResourceInstance> referencedBy(Value v, Scenario s, String type) {
         List<ResourceInstance> out = new ArrayList<>();
-        if (v instanceof Value.Unknown u && u.resource() != null) {
+        if (v instanceof Value.Unknown u && u.resource() != null && u.identity() != null) {
             resolver.resource(u.resource()).filter(r -> r.type().equals(type)).ifPresent(out::add);
-        } else if (v instanceof Value.Text t) {
-            out.addAll(named(type, t.text()));
-        } else if (v instanceof Value.Concat c) {
-            for (Value part : c.parts()) {
-                if (part instanceof Value.Unknown u && u.resource() != null) {
-                    resolver.resource(u.resource()).filter(r -> r.type().equals(type)).ifPresent(out::add);
-                }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        if (nameProperty(type) == null || !(v instanceof Value.Text || v instanceof Value.Concat
+                || v instanceof Value.Symbolic || v instanceof Value.Unknown)) {
+            return out;
+        }
+        for (ResourceInstance r : resolver.resourcesOfType(type)) {
+            if (!sameName(v, s, r).never()) {
+                out.add(r);
             }
         }
         return out;
     }
 
-    /** Resources of a type whose name property is the given literal. */
+    /** Resources of a type whose name may be the given literal. */
     public List<ResourceInstance> named(String type, String name) {
-        String property = nameProperty(type);
         List<ResourceInstance> out = new ArrayList<>();
-        if (property == null) {
+        if (nameProperty(type) == null) {
             return out;
         }
         for (ResourceInstance r : resolver.resourcesOfType(type)) {
-            Node n = r.resource().propertiesMap().get(property);
-            if (n == null) {
-                continue;
-            }
-            for (Outcome o : resolver.resolve(r, n, Scenario.ANY)) {
-                if (o.value() instanceof Value.Text t && t.text().equals(name)) {
-                    out.add(r);
-                    break;
-                }
+            if (!resolver.equal(List.of(Operand.literal(name)), List.of(nameOf(r)), Scenario.ANY).never()) {
+                out.add(r);
             }
         }
         return out;
@@ -102,7 +125,11 @@ public final class SageMakerLinks {
 
     /** The endpoint configs an endpoint uses (normally one). */
     public List<ResourceInstance> configsOf(ResourceInstance endpoint) {
-        return referenced(endpoint, endpoint.resource().propertiesMap().get("EndpointConfigName"), ENDPOINT_CONFIG);
+        Set<ResourceInstance> out = new LinkedHashSet<>();
+        for (Resolver.Reached o : resolver.walk(endpoint, Scenario.ANY, "EndpointConfigName")) {
+            out.addAll(referencedBy(o.value(), o.scenario(), ENDPOINT_CONFIG));
+        }
+        return List.copyOf(out);
     }
 
     /** The endpoints that use an endpoint config. */
@@ -120,19 +147,10 @@ public final class SageMakerLinks {
     public List<ResourceInstance> configsUsing(ResourceInstance model) {
         List<ResourceInstance> out = new ArrayList<>();
         for (ResourceInstance c : resolver.resourcesOfType(ENDPOINT_CONFIG)) {
-            Node variants = c.resource().propertiesMap().get("ProductionVariants");
-            if (variants == null) {
-                continue;
-            }
             boolean uses = false;
-            for (Outcome list : resolver.resolve(c, variants, Scenario.ANY)) {
-                for (Resolver.Item item : resolver.items(c, list.value(), list.scenario())) {
-                    for (Outcome v : item.outcomes()) {
-                        for (Outcome m : resolver.property(c, v.value(), "ModelName", v.scenario())) {
-                            uses |= referencedBy(m.value(), MODEL).contains(model);
-                        }
-                    }
-                }
+            for (Resolver.Reached m : resolver.walk(c, Scenario.ANY, "ProductionVariants", Resolver.EACH,
+                    "ModelName")) {
+                uses |= referencedBy(m.value(), m.scenario(), MODEL).contains(model);
             }
             if (uses) {
                 out.add(c);
@@ -165,7 +183,8 @@ public final class SageMakerLinks {
     /** The name of a variant value: its literal VariantName, or {@code #n}. */
     public String variantName(ResourceInstance config, Value variant, Scenario s, int index) {
         if (variant instanceof Value.Struct) {
-            for (Outcome o : resolver.property(config, variant, "VariantName", s)) {
+            for (Resolver.Reached o : resolver.walk(config, new Resolver.Reached(variant, s, variant.origin(),
+                    List.of()), "VariantName")) {
                 if (o.value() instanceof Value.Text t) {
                     return t.text();
                 }
@@ -179,35 +198,32 @@ public final class SageMakerLinks {
         /**
          * Visits a variant.
          *
-         * @param variant  the variant's value (normally a {@link Value.Struct})
-         * @param scenario the deployments in which it has that value
-         * @param index    its position in ProductionVariants as written
+         * @param variant the variant as reached: its value (normally a {@link Value.Struct}; an
+         *                {@link Value.Unknown} where the variants, or whether this one is serverless, cannot be known
+         *                before deploy), the deployments that give it, and its position in ProductionVariants as
+         *                written ({@link Resolver.Reached#index()}, -1 when the whole list is unknown)
          */
-        void visit(Value variant, Scenario scenario, int index);
+        void visit(Resolver.Reached variant);
     }
 
     /**
-     * Visits every production variant of an endpoint config in every deployment in which the config exists,
-     * skipping serverless variants when {@code instanceBasedOnly}.
+     * Visits every production variant of an endpoint config in every deployment in which the config exists, through
+     * intrinsic functions at any level ({@link Resolver#walk}), skipping serverless variants when
+     * {@code instanceBasedOnly}.
      */
     public void forEachVariant(ResourceInstance config, boolean instanceBasedOnly, VariantVisitor visitor) {
-        Node variants = config.resource().propertiesMap().get("ProductionVariants");
-        if (variants == null) {
-            return;
-        }
         for (Scenario exists : resolver.whenExists(config)) {
-            for (Outcome list : resolver.resolve(config, variants, exists)) {
-                for (Resolver.Item item : resolver.items(config, list.value(), list.scenario())) {
-                    for (Outcome v : item.outcomes()) {
-                        if (!instanceBasedOnly) {
-                            visitor.visit(v.value(), v.scenario(), item.index());
-                            continue;
-                        }
-                        for (Outcome sc : resolver.property(config, v.value(), "ServerlessConfig", v.scenario())) {
-                            if (sc.value() instanceof Value.Absent) {
-                                visitor.visit(v.value(), sc.scenario(), item.index());
-                            }
-                        }
+            for (Resolver.Reached v : resolver.walk(config, exists, "ProductionVariants", Resolver.EACH)) {
+                if (!instanceBasedOnly || v.value() instanceof Value.Unknown) {
+                    visitor.visit(v);
+                    continue;
+                }
+                for (Resolver.Reached sc : resolver.walk(config, v, "ServerlessConfig")) {
+                    if (sc.value() instanceof Value.Absent) {
+                        visitor.visit(new Resolver.Reached(v.value(), sc.scenario(), v.written(), v.indices()));
+                    } else if (sc.value() instanceof Value.Unknown u) {
+                        visitor.visit(new Resolver.Reached(new Value.Unknown("whether the variant is serverless: "
+                                + u.reason(), u.origin()), sc.scenario(), v.written(), v.indices()));
                     }
                 }
             }
@@ -217,13 +233,21 @@ public final class SageMakerLinks {
     /** Whether some deployment gives the config an instance-based (not serverless) variant. */
     public boolean hasInstanceBasedVariant(ResourceInstance config) {
         boolean[] found = {false};
-        forEachVariant(config, true, (v, s, i) -> found[0] |= v instanceof Value.Struct);
+        forEachVariant(config, true, v -> found[0] |= v.value() instanceof Value.Struct);
         return found[0];
     }
 
-    /** The first Endpoint referred to by a value, if any. */
+    /** The first Endpoint whose {@code Ref} or {@code Fn::GetAtt} a value is or contains, if any. */
     public Optional<ResourceInstance> endpointIn(Value v) {
-        List<ResourceInstance> r = referencedBy(v, ENDPOINT);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+        List<Value> parts = v instanceof Value.Concat c ? c.parts() : List.of(v);
+        for (Value part : parts) {
+            if (part instanceof Value.Unknown u && u.resource() != null) {
+                Optional<ResourceInstance> r = resolver.resource(u.resource()).filter(x -> x.type().equals(ENDPOINT));
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -92,6 +92,10 @@ final class Preparation {
     private void applyConfig(ProjectConfig config, Validator.Builder builder) {
         builder.skipRules(config.disabledRules());
         config.severities().forEach(builder::severity);
+        for (ProjectConfig.Suppression s : config.suppressions()) {
+            builder.suppress(s.rule(), s.resource(), s.glob() == null ? null : new ConfigGlob(config.baseDir(),
+                    s.glob()));
+        }
         loadGuardRules(config.guardRules().stream().map(names::fromConfig).toList(), builder);
         for (ProjectConfig.ParameterBinding b : config.parameters()) {
             Path file = names.fromConfig(b.file());

@@ -14,13 +14,21 @@ import java.util.Set;
 
 /**
  * A parsed CloudFormation template: the node tree plus typed views of its sections. Immutable; build one with
- * {@link TemplateReader} or {@link #of(Node)}.
+ * {@link TemplateReader} or {@link #of(Node)}. Terraform plan JSON and SageMaker describe output are read as
+ * templates too ({@link #inputKind}, {@link #asTemplateTree}): their resources appear under {@code Resources} with
+ * CloudFormation types and property names, every node keeping its position in the file.
  */
 public final class Template {
     /** The key of a macro call ({@code AWS::Include} and others), which CloudFormation accepts in any section. */
     public static final String TRANSFORM_KEY = "Fn::Transform";
     /** The key prefix of an {@code AWS::LanguageExtensions} loop. */
     public static final String FOR_EACH_PREFIX = "Fn::ForEach::";
+    /**
+     * The call that stands, in a tree read from a Terraform plan, for a value Terraform knows only after apply
+     * ({@code after_unknown}); its argument names the value ({@code address.attribute[0].path}). The resolver
+     * evaluates it to an unknown value, so a rule reports it as unresolved and never passes it.
+     */
+    public static final String KNOWN_AFTER_APPLY = "Fn::KnownAfterApply";
 
     private final String file;
     private final MapNode root;
@@ -52,7 +60,54 @@ public final class Template {
 
     /** Whether a document looks like it is meant as a template (a map with Resources or a format version). */
     public static boolean looksLikeTemplate(Node root) {
-        return root instanceof MapNode m && (m.has("Resources") || m.has("AWSTemplateFormatVersion"));
+        return root instanceof MapNode m && (m.has("Resources") || m.has("AWSTemplateFormatVersion")
+                || inputKind(m) != InputKind.CLOUDFORMATION);
+    }
+
+    /** The kinds of input read as templates, recognised by content. */
+    public enum InputKind {
+        /** A CloudFormation template. */
+        CLOUDFORMATION,
+        /** The JSON of {@code terraform show -json} (a plan, or a state). */
+        TERRAFORM_PLAN,
+        /** The JSON of {@code aws sagemaker describe-endpoint-config}. */
+        DESCRIBE_ENDPOINT_CONFIG,
+        /** The JSON of {@code aws sagemaker describe-endpoint}. */
+        DESCRIBE_ENDPOINT
+    }
+
+    /** What kind of input a document is, by its content. */
+    public static InputKind inputKind(Node document) {
+        if (!(document instanceof MapNode m)) {
+            return InputKind.CLOUDFORMATION;
+        }
+        if (TerraformPlan.recognises(m)) {
+            return InputKind.TERRAFORM_PLAN;
+        }
+        if (DescribeOutput.isEndpointConfig(m)) {
+            return InputKind.DESCRIBE_ENDPOINT_CONFIG;
+        }
+        if (DescribeOutput.isEndpoint(m)) {
+            return InputKind.DESCRIBE_ENDPOINT;
+        }
+        return InputKind.CLOUDFORMATION;
+    }
+
+    /**
+     * The document as a CloudFormation-shaped tree: a template as it is; a Terraform plan or describe output with a
+     * {@code Resources} section added, whose nodes keep their positions in the file.
+     */
+    public static Node asTemplateTree(Node document) {
+        switch (inputKind(document)) {
+            case TERRAFORM_PLAN:
+                return TerraformPlan.translate((MapNode) document);
+            case DESCRIBE_ENDPOINT_CONFIG:
+                return DescribeOutput.translateEndpointConfig((MapNode) document);
+            case DESCRIBE_ENDPOINT:
+                return DescribeOutput.translateEndpoint((MapNode) document);
+            default:
+                return document;
+        }
     }
 
     /**
@@ -61,6 +116,8 @@ public final class Template {
      * @throws TemplateParseException if the document is not a template or a section has the wrong shape
      */
     public static Template of(Node document) throws TemplateParseException {
+        InputKind kind = inputKind(document);
+        document = asTemplateTree(document);
         String file = document.location().file();
         List<ParseProblem> problems = new ArrayList<>();
         if (!(document instanceof MapNode root)) {
@@ -80,7 +137,7 @@ public final class Template {
             problems.add(new ParseProblem("Resources must be a map of logical ids to resources, not "
                     + resourcesNode.describeKind(), resourcesNode.location()));
         } else {
-            if (rm.isEmpty()) {
+            if (rm.isEmpty() && kind == InputKind.CLOUDFORMATION) {
                 problems.add(new ParseProblem("Resources is empty; a template must declare at least one resource",
                         rm.location()));
             }

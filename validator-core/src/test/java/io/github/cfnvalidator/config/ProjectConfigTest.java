@@ -52,6 +52,28 @@ class ProjectConfigTest {
     }
 
     @Test
+    void suppressionsNameAResourceAndNeedAReason() throws Exception {
+        ProjectConfig c = read(String.join("\n",
+                "suppressions:",
+                "  - rule: sagemaker_variant_min_instances",
+                "    resource: 'module.a.aws_sagemaker_endpoint_configuration.this[\"dev\"]'",
+                "    reason: torn down nightly",
+                "  - {rule: sagemaker_model_image_pinned, resource: Model, path: 'stacks/**', reason: vendor image}",
+                ""));
+        assertThat(c.suppressions()).extracting(ProjectConfig.Suppression::resource)
+                .containsExactly("module.a.aws_sagemaker_endpoint_configuration.this[\"dev\"]", "Model");
+        assertThat(c.suppressions().get(0).glob()).isNull();
+        assertThat(c.suppressions().get(1).glob()).isEqualTo("stacks/**");
+        assertThat(c.suppressions().get(1).location().line()).isEqualTo(5);
+        assertThatThrownBy(() -> read("suppressions:\n  - {rule: a, resource: b}\n"))
+                .hasMessageContaining("cfn-validator.yaml:2:").hasMessageContaining("needs a reason");
+        assertThatThrownBy(() -> read("suppressions:\n  - {rule: a, reason: r}\n"))
+                .hasMessageContaining("needs a resource");
+        assertThatThrownBy(() -> read("suppressions:\n  - {rule: a, resource: b, reason: r, why: x}\n"))
+                .hasMessageContaining("unknown key 'why'");
+    }
+
+    @Test
     void emptyFileIsAnEmptyConfiguration() throws Exception {
         assertThat(read("").rules()).isEmpty();
     }

@@ -41,6 +41,11 @@ import java.util.stream.Collectors;
  * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
  * A fixture whose point the rendering would lose (a key written twice: the rendered tree holds it once) says
  * {@code # json: twin only}: it is not rendered, and its hand-written twin is required.
+ *
+ * <p>A JSON fixture with no YAML beside it (a Terraform plan, a describe output: JSON has no comments) keeps its
+ * expectations in a sidecar {@code name.expect}: the same header comments, and one line per expected finding,
+ * {@code LINE: rule_id [severity] ['message substring']}, where LINE is the line the finding starts on. The sidecar
+ * is required (an empty one says "no findings"), and the same rules apply: missing and unexpected findings fail.
  */
 public final class FixtureHarness {
     private static final Pattern EXPECT = Pattern.compile(
@@ -49,6 +54,8 @@ public final class FixtureHarness {
     private static final Pattern UNRESOLVED = Pattern.compile("^\\s*#\\s*unresolved:\\s*(error|warning)\\s*$");
     private static final Pattern RULES = Pattern.compile("^\\s*#\\s*rules:\\s*(.*)$");
     private static final Pattern GUARD = Pattern.compile("^\\s*#\\s*guard:\\s*(.*)$");
+    private static final Pattern SIDECAR_EXPECT = Pattern.compile(
+            "^\\s*(\\d+):\\s*([a-z0-9_]+)(?:\\s+(error|warning|info))?(?:\\s+'([^']*)')?\\s*$");
     private static final Pattern JSON_TWIN_ONLY = Pattern.compile("^\\s*#\\s*json:\\s*twin only\\s*$");
 
     /** One expectation: a finding of a rule on a line, optionally with a severity and a message fragment. */
@@ -68,10 +75,31 @@ public final class FixtureHarness {
     private FixtureHarness() {
     }
 
-    /** Reads a YAML fixture. */
+    /** The sidecar expectation file of a standalone JSON fixture: {@code name.expect} beside {@code name.json}. */
+    static Path sidecar(Path json) {
+        return json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", "") + ".expect");
+    }
+
+    /** Whether a file is a standalone JSON fixture (a JSON file with no YAML fixture beside it). */
+    static boolean isStandaloneJson(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".json")) {
+            return false;
+        }
+        String base = name.substring(0, name.length() - ".json".length());
+        return !Files.exists(file.resolveSibling(base + ".yaml")) && !Files.exists(file.resolveSibling(base + ".yml"));
+    }
+
+    /** Reads a fixture: YAML with inline expectations, or standalone JSON with its sidecar. */
     static Fixture read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String[] lines = text.split("\r\n|\n", -1);
+        boolean sidecar = isStandaloneJson(file);
+        if (sidecar && !Files.exists(sidecar(file))) {
+            throw new IllegalArgumentException(file + ": a JSON fixture needs its expectations in " + sidecar(file)
+                    + " (an empty file if it must give no findings)");
+        }
+        String[] lines = (sidecar ? Files.readString(sidecar(file), StandardCharsets.UTF_8) : text)
+                .split("\r\n|\n", -1);
         List<Expectation> expectations = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
         Severity unresolved = Severity.WARNING;
@@ -113,6 +141,19 @@ public final class FixtureHarness {
             Matcher u = UNRESOLVED.matcher(line);
             if (u.matches()) {
                 unresolved = Severity.parse(u.group(1));
+                continue;
+            }
+            Matcher sc = SIDECAR_EXPECT.matcher(line);
+            if (sidecar && sc.matches()) {
+                expectations.add(new Expectation(Integer.parseInt(sc.group(1)), sc.group(2), sc.group(3) == null
+                        ? null : Severity.parse(sc.group(3)), sc.group(4)));
+                continue;
+            }
+            if (sidecar) {
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    throw new IllegalArgumentException(sidecar(file) + ":" + (i + 1) + ": malformed expectation: "
+                            + line);
+                }
                 continue;
             }
             Matcher m = EXPECT.matcher(line);
@@ -202,6 +243,9 @@ public final class FixtureHarness {
                     + x.fullMessage()).collect(Collectors.joining("\n  ")));
         }
 
+        if (isStandaloneJson(file)) {
+            return; // nothing to render: the JSON is the fixture
+        }
         // the same template as JSON gives the same findings
         String jsonName = file.getFileName().toString().replaceAll("\\.ya?ml$", "") + ".json";
         Path twin = file.resolveSibling(jsonName);

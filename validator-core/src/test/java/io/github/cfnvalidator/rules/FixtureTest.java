@@ -16,7 +16,8 @@ class FixtureTest {
         Path root = Path.of(FixtureTest.class.getResource("/fixtures").toURI());
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".yaml") || FixtureHarness.isStandaloneJson(p))
+                    .sorted().toList();
         }
         return files.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(),
                 p.toUri(), () -> FixtureHarness.check(p)));
