@@ -20,6 +20,7 @@ public final class CfnValidatorCommand implements Runnable {
         m.put("rules", RulesCommand::new);
         m.put("explain", ExplainCommand::new);
         m.put("guard", GuardCommand::new);
+        m.put("lsp", LspCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
     }

@@ -25,7 +25,9 @@ import java.util.Objects;
  * @param config         how to find the configuration file
  * @param configFile     the configuration file, when {@code config} is {@link ConfigSource#FILE}
  * @param failOn         the threshold, overriding the configuration file's
- * @param unresolved     the severity of unresolved findings ({@code warning} or {@code error}), overriding the file's
+ * @param unresolved     the severity of unresolved findings, overriding the file's: {@code warning} or {@code error}
+ *                       as the file and the CLI allow, or {@code info}, the language server's default (an editor
+ *                       shows what cannot be known before deploy as a hint, not a problem)
  * @param parameterFiles deploy-time parameter files after the configuration file's, in order (later files win)
  * @param baseline       a baseline whose findings are not reported, overriding the file's
  * @param writeBaseline  a baseline to record today's findings in (then no baseline is read)
@@ -85,9 +87,6 @@ public record RunSettings(List<Path> paths, List<String> includes, List<String> 
         Objects.requireNonNull(config, "config");
         if (config == ConfigSource.FILE) {
             Objects.requireNonNull(configFile, "configFile");
-        }
-        if (unresolved == Severity.INFO) {
-            throw new IllegalArgumentException("unresolved must be warning or error, not 'info'");
         }
         parameterFiles = List.copyOf(parameterFiles);
         guardRules = List.copyOf(guardRules);
