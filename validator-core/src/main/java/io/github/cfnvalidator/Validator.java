@@ -4,6 +4,7 @@ import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Report;
 import io.github.cfnvalidator.report.RuleDescriptor;
+import io.github.cfnvalidator.report.SetAside;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -227,11 +228,16 @@ public final class Validator {
         } catch (TemplateParseException e) {
             return FileReport.failed(display, e.problems());
         }
-        return FileReport.checked(display, check(template, pinned));
+        Suppressions.Applied checked = checkKeeping(template, pinned);
+        return FileReport.checked(display, checked.findings(), checked.suppressed());
     }
 
     /** Runs the active rules over a parsed template with the given pinned parameter values. */
     public List<Finding> check(Template template, ParameterValues pinned) {
+        return checkKeeping(template, pinned).findings();
+    }
+
+    private Suppressions.Applied checkKeeping(Template template, ParameterValues pinned) {
         List<Finding> raw = new ArrayList<>();
         Resolver resolver = Resolver.of(template, pinned);
         java.util.Set<String> ran = new java.util.HashSet<>();
@@ -247,15 +253,25 @@ public final class Validator {
                         + "); please report it", null, "", template.root().location(), List.of(), null));
             }
         }
+        Suppressions.Applied applied = Suppressions.applyKeeping(template, raw, ran);
         List<Finding> out = new ArrayList<>();
-        for (Finding f : Suppressions.apply(template, raw, ran)) {
-            if (skipped.contains(f.ruleId())) {
-                continue;
+        for (Finding f : applied.findings()) {
+            if (!skipped.contains(f.ruleId())) {
+                out.add(configured(f));
             }
-            Severity override = severityOverrides.get(f.ruleId());
-            out.add(override == null ? f : f.withSeverity(override));
         }
-        return out;
+        List<SetAside> suppressed = new ArrayList<>();
+        for (SetAside a : applied.suppressed()) {
+            if (!skipped.contains(a.finding().ruleId())) {
+                suppressed.add(new SetAside(configured(a.finding()), a.reason()));
+            }
+        }
+        return new Suppressions.Applied(out, suppressed);
+    }
+
+    private Finding configured(Finding f) {
+        Severity override = severityOverrides.get(f.ruleId());
+        return override == null ? f : f.withSeverity(override);
     }
 
     /** The pinned values for a file: the global ones, then every matching per-path set in order. */

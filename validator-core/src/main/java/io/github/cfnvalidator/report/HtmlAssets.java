@@ -15,7 +15,7 @@ final class HtmlAssets {
             .cfnv table{border-collapse:collapse;margin:.3em 0}
             .cfnv th,.cfnv td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top}
             .cfnv thead th{background:#f6f8fa}.cfnv td.n{text-align:right;font-variant-numeric:tabular-nums}
-            .cfnv code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+            .cfnv code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;color:inherit;            background:none;border:none;padding:0}
             .cfnv .verdict{display:inline-block;font-weight:700;font-size:1.2em;padding:2px 14px;border-radius:4px;\
             margin:0 .6em 0 0;color:#fff}
             .cfnv .verdict.pass{background:#1a7f37}.cfnv .verdict.fail{background:#cf222e}
@@ -48,7 +48,8 @@ final class HtmlAssets {
             .cfnv table.witness code.def{white-space:pre-wrap;overflow-wrap:anywhere}
             .cfnv ul.evidence{margin:.3em 0;padding-left:1.2em;font-size:.9em;overflow-wrap:anywhere}
             .cfnv #filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #d0d7de;z-index:1}
-            .cfnv #filter label{margin-right:1em}
+            .cfnv #filter label{display:inline-block;margin:0 1em 0 0;font-weight:400}
+            .cfnv #filter input[type=search]{width:16em;display:inline-block}
             .cfnv .hidden{display:none}
             """;
 

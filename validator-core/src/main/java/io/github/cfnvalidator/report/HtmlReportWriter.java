@@ -56,17 +56,24 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>CFN Validator report</title>\n</head>\n<body>\n");
-        writeFragment(report, out);
+        writeDiv(report, out, true);
         out.write("</body>\n</html>\n");
     }
 
     /**
-     * Writes the report as one {@code <div class="cfnv">} with its own style and script, for embedding in another
-     * page (the Maven site report).
+     * Writes the report without its heading as one {@code <div class="cfnv">} with its own style and script, for
+     * embedding in another page (the Maven site report).
      */
     public void writeFragment(Report report, Writer out) throws IOException {
+        writeDiv(report, out, false);
+    }
+
+    private void writeDiv(Report report, Writer out, boolean heading) throws IOException {
         HtmlOut h = new HtmlOut(out);
         h.raw("<div class=\"cfnv\" id=\"cfnv\">\n<style>").raw(HtmlAssets.CSS).raw("</style>\n");
+        if (heading) {
+            h.raw("<h1>CFN Validator report</h1>\n");
+        }
         new Page(report, h).write();
         h.raw("<script>").raw(HtmlAssets.SCRIPT).raw("</script>\n</div>\n");
     }
@@ -94,12 +101,12 @@ public final class HtmlReportWriter implements ReportWriter {
         }
 
         void write() throws IOException {
-            h.raw("<h1>CFN Validator report</h1>\n");
             writeSummary();
             writeRules();
             writeFiles();
             writeFilter();
             writeFindings();
+            writeSetAside();
             writeInputErrors();
             writeSkipped();
         }
@@ -118,6 +125,7 @@ public final class HtmlReportWriter implements ReportWriter {
             row("could not be read", summary.invalid());
             row("skipped (not templates)", summary.skipped());
             row("rules run", report.rules().size());
+            row("set aside (suppressed or in the baseline)", setAsideCount());
             h.raw("<tr class=\"sev-error\"><th>errors</th><td id=\"count-error\">").text(summary.errors())
                     .raw("</td></tr>\n<tr class=\"sev-warning\"><th>warnings</th><td id=\"count-warning\">")
                     .text(summary.warnings()).raw("</td></tr>\n<tr class=\"sev-info\"><th>infos</th>"
@@ -295,6 +303,33 @@ public final class HtmlReportWriter implements ReportWriter {
                         .raw("</li>\n");
             }
             h.raw("</ul>\n");
+        }
+
+        private int setAsideCount() {
+            return report.files().stream().mapToInt(f -> f.setAside().size()).sum();
+        }
+
+        private void writeSetAside() throws IOException {
+            int n = setAsideCount();
+            if (n == 0) {
+                return;
+            }
+            h.raw("<section id=\"set-aside\">\n<h2>Set aside (").text(n).raw(")</h2>\n<details>\n<summary>")
+                    .text(n + " finding(s) suppressed in templates or known from the baseline; not counted above")
+                    .raw("</summary>\n<table class=\"set-aside\">\n<thead><tr><th>where</th><th>rule</th>"
+                            + "<th>severity</th><th>message</th><th>why not reported</th></tr></thead>\n<tbody>\n");
+            for (FileReport f : report.files()) {
+                for (SetAside a : f.setAside()) {
+                    Finding x = a.finding();
+                    h.raw("<tr data-rule=\"").attr(x.ruleId()).raw("\" data-file=\"").attr(f.path())
+                            .raw("\"><td class=\"loc\">").text(x.location().toString()).raw("</td><td><code>")
+                            .text(x.ruleId()).raw("</code></td><td><span class=\"sev sev-")
+                            .raw(x.severity().label()).raw("\">").text(x.severity().label()).raw("</span></td><td>")
+                            .text(x.message()).raw("</td><td class=\"reason\">").text(a.reason())
+                            .raw("</td></tr>\n");
+                }
+            }
+            h.raw("</tbody>\n</table>\n</details>\n</section>\n");
         }
 
         private void writeInputErrors() throws IOException {

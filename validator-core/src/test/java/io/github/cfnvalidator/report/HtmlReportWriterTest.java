@@ -196,6 +196,33 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void suppressedAndBaselinedFindingsAreListedApartWithTheirReason() throws IOException {
+        write("templates/endpoint.yaml", ENDPOINT.replace("    Type: AWS::SageMaker::EndpointConfig\n",
+                "    Type: AWS::SageMaker::EndpointConfig\n    Metadata:\n      cfn-validator:\n        suppress:\n"
+                        + "          - rule: sagemaker_variant_burstable_instance\n"
+                        + "            reason: \"dev only <b>on purpose</b>\"\n"));
+        write("templates/single.yaml", ENDPOINT.replace("!If [IsProd, 2, 1]", "1"));
+        Run.execute(RunSettings.builder().projectDir(dir).noConfig().paths(List.of(Path.of("templates/single.yaml")))
+                .writeBaseline(Path.of("baseline.json")).build());
+        RunResult r = Run.execute(RunSettings.builder().projectDir(dir).noConfig()
+                .paths(List.of(Path.of("templates"))).baseline(Path.of("baseline.json")).build());
+        Document doc = Jsoup.parse(html(r));
+        assertThat(doc.select("article.finding").eachAttr("data-rule"))
+                .containsExactly("sagemaker_variant_min_instances");
+        assertThat(doc.select("#set-aside details").hasAttr("open")).isFalse();
+        List<String> rows = new ArrayList<>();
+        for (Element tr : doc.select("table.set-aside tbody tr")) {
+            rows.add(tr.attr("data-file") + " " + tr.attr("data-rule") + ": " + tr.select(".reason").text());
+        }
+        assertThat(rows).containsExactly(
+                "templates/endpoint.yaml sagemaker_variant_burstable_instance: suppressed (cfn-validator Metadata on "
+                        + "Config, line 12): dev only <b>on purpose</b>",
+                "templates/single.yaml sagemaker_variant_burstable_instance: known: recorded in the baseline",
+                "templates/single.yaml sagemaker_variant_min_instances: known: recorded in the baseline");
+        assertThat(doc.select("#set-aside b")).isEmpty();
+    }
+
+    @Test
     void controlCharactersAndLoneSurrogatesBecomeReplacementCharacters() {
         assertThat(HtmlOut.escape("a\u0000b\u0007c\td\ud800e\ud834\udd1e"))
                 .isEqualTo("a\uFFFDb\uFFFDc\td\uFFFDe\ud834\udd1e");

@@ -1,0 +1,25 @@
+// `mvn site` rendered the CFN Validator page inside the site, with the same content as the HTML report.
+def log = new File(basedir, 'build.log').text
+assert log.contains('CFN Validator report: 1 error(s), 0 warning(s) in 1 template(s)')
+
+def page = new File(basedir, 'target/site/cfn-validator.html')
+assert page.isFile()
+def html = page.getText('UTF-8')
+assert html.contains('<title>')
+assert html.contains('CFN Validator')
+assert html.contains('<div class="cfnv" id="cfnv">')
+assert html.contains('id="verdict">FAIL</p>')
+// one finding, with its highlighted line and its witness deployment (Env=dev makes IsProd false)
+assert html.count('<article class="finding') == 1
+assert html.contains('data-rule="sagemaker_variant_min_instances"')
+assert html.contains('<tr class="hl" data-line="22">')
+assert html =~ /<tr class="parameter"><td>parameter<\/td><td><code>Env<\/code><\/td><td><code>dev<\/code><\/td>/
+assert html =~ /<tr class="condition"><td>condition<\/td><td><code>IsProd<\/code><\/td><td><code>false<\/code><\/td>/
+// the suppressed finding is listed apart with its reason
+assert html.contains('dev endpoints run on small instances on purpose')
+// the site look: the page sits in the skin, and the site's menu links to it
+def index = new File(basedir, 'target/site/project-reports.html')
+assert index.isFile() && index.getText('UTF-8').contains('cfn-validator.html')
+// nothing from the template reaches the page unescaped
+assert !html.contains("<script>alert")
+assert html.contains('&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;')
