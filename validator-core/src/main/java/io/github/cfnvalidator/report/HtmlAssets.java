@@ -28,7 +28,7 @@ final class HtmlAssets {
             .cfnv tr.sev-info th{color:#0969da}
             .cfnv details.file{border:1px solid #d0d7de;border-radius:6px;margin:.5em 0;padding:.2em .6em}
             .cfnv details>summary{cursor:pointer;font-weight:600}
-            .cfnv article.finding{border-left:4px solid #d0d7de;margin:.6em 0 .9em;padding:.2em .7em}
+            .cfnv article.finding{border-left:4px solid #d0d7de;margin:.6em 0 .9em;padding:.2em .7em;            content-visibility:auto;contain-intrinsic-size:auto 240px}
             .cfnv article.sev-error{border-left-color:#cf222e}.cfnv article.sev-warning{border-left-color:#bf8700}\
             .cfnv article.sev-info{border-left-color:#0969da}
             .cfnv a.rule-page{font-size:.8em;font-weight:400}

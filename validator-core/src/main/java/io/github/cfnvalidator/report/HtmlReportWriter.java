@@ -33,6 +33,8 @@ public final class HtmlReportWriter implements ReportWriter {
     static final int CONTEXT = 2;
     /** Characters of a source line shown; longer lines are cut with an ellipsis. */
     static final int MAX_LINE = 400;
+    /** Characters of an evidence message shown (Guard evidence can quote whole resources). */
+    static final int MAX_EVIDENCE = 600;
     /** Above this many findings, the per-file groups start collapsed. */
     static final int OPEN_LIMIT = 200;
 
@@ -124,12 +126,20 @@ public final class HtmlReportWriter implements ReportWriter {
             row("templates checked", summary.templates());
             row("could not be read", summary.invalid());
             row("skipped (not templates)", summary.skipped());
-            row("rules run", report.rules().size());
+            row("rules run", ruleIds().size());
             row("set aside (suppressed or in the baseline)", setAsideCount());
             h.raw("<tr class=\"sev-error\"><th>errors</th><td id=\"count-error\">").text(summary.errors())
                     .raw("</td></tr>\n<tr class=\"sev-warning\"><th>warnings</th><td id=\"count-warning\">")
                     .text(summary.warnings()).raw("</td></tr>\n<tr class=\"sev-info\"><th>infos</th>"
                             + "<td id=\"count-info\">").text(summary.infos()).raw("</td></tr>\n</table>\n</section>\n");
+        }
+
+        /** The rules that ran and every rule that made a finding (a Guard rule file holds many rules). */
+        private java.util.Set<String> ruleIds() {
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            report.rules().forEach(r -> ids.add(r.id()));
+            report.allFindings().forEach(f -> ids.add(f.ruleId()));
+            return ids;
         }
 
         private void row(String name, int n) throws IOException {
@@ -152,7 +162,9 @@ public final class HtmlReportWriter implements ReportWriter {
                     }
                 }
             }
-            h.raw("<section id=\"rules\">\n<h2>Rules</h2>\n<table class=\"rules\">\n<thead><tr><th>rule</th>"
+            h.raw("<section id=\"rules\">\n<h2>Rules</h2>\n<details").raw(rules.size() <= 30 ? " open" : "")
+                    .raw("><summary>").text(rules.size() + " rule(s), most findings first").raw("</summary>\n")
+                    .raw("<table class=\"rules\">\n<thead><tr><th>rule</th>"
                     + "<th>severity</th><th>findings</th><th>files</th><th>checks</th></tr></thead>\n<tbody>\n");
             List<RuleDescriptor> sorted = new ArrayList<>(rules.values());
             sorted.sort((a, b) -> Integer.compare(counts.getOrDefault(b.id(), new int[2])[0],
@@ -166,7 +178,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         .raw("</td><td class=\"n\">").text(c[1]).raw("</td><td>").text(r.summary())
                         .raw("</td></tr>\n");
             }
-            h.raw("</tbody>\n</table>\n</section>\n");
+            h.raw("</tbody>\n</table>\n</details>\n</section>\n");
         }
 
         private void ruleLink(RuleDescriptor r) throws IOException {
@@ -299,7 +311,8 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             h.raw("<ul class=\"evidence\">\n");
             for (Evidence e : x.evidence()) {
-                h.raw("<li><span class=\"loc\">").text(e.location().toString()).raw("</span> ").text(e.message())
+                h.raw("<li><span class=\"loc\">").text(e.location().toString()).raw("</span> ")
+                        .text(HtmlSource.cut(e.message(), MAX_EVIDENCE))
                         .raw("</li>\n");
             }
             h.raw("</ul>\n");
