@@ -240,6 +240,8 @@ public final class HtmlReportWriter implements ReportWriter {
                     writeFinding(f, x);
                 }
                 h.raw("</details>\n");
+                sources.clear(); // findings come grouped per file: keep one file's text at a time
+                templates.clear();
             }
             h.raw("</section>\n");
         }
