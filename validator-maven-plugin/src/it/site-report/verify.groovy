@@ -23,3 +23,6 @@ assert index.isFile() && index.getText('UTF-8').contains('cfn-validator.html')
 // nothing from the template reaches the page unescaped
 assert !html.contains("<script>alert")
 assert html.contains('&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;')
+// the witness sits beside the lines that declare Env (lines 3-5) and define IsProd (line 7)
+assert html.contains('<tr data-line="5"><td class="ln">5</td><td><code>    AllowedValues: [dev, prod]</code></td></tr>')
+assert html.contains('<tr data-line="7"><td class="ln">7</td><td><code>  IsProd: !Equals [!Ref Env, prod]</code></td></tr>')

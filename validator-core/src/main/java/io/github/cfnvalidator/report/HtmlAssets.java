@@ -28,7 +28,7 @@ final class HtmlAssets {
             .cfnv tr.sev-info th{color:#0969da}
             .cfnv details.file{border:1px solid #d0d7de;border-radius:6px;margin:.5em 0;padding:.2em .6em}
             .cfnv details>summary{cursor:pointer;font-weight:600}
-            .cfnv article.finding{border-left:4px solid #d0d7de;margin:.6em 0 .9em;padding:.2em .7em;            content-visibility:auto;contain-intrinsic-size:auto 240px}
+            .cfnv article.finding{border-left:4px solid #d0d7de;margin:.6em 0 .9em;padding:.2em .7em}
             .cfnv article.sev-error{border-left-color:#cf222e}.cfnv article.sev-warning{border-left-color:#bf8700}\
             .cfnv article.sev-info{border-left-color:#0969da}
             .cfnv a.rule-page{font-size:.8em;font-weight:400}
@@ -44,8 +44,11 @@ final class HtmlAssets {
             .cfnv mark{background:#ffd33d;color:inherit}
             .cfnv table.witness{font-size:.9em;margin-top:.4em}
             .cfnv table.witness caption{text-align:left;font-weight:600;caption-side:top}
-            .cfnv table.witness .ln{color:#57606a;font-family:ui-monospace,monospace}
-            .cfnv table.witness code.def{white-space:pre-wrap;overflow-wrap:anywhere}
+            .cfnv table.witness>tbody>tr>td{vertical-align:top}
+            .cfnv table.def{margin:0;background:#f6f8fa;font-size:.95em}
+            .cfnv table.def td{border:none;padding:0 6px}
+            .cfnv table.def td.ln{color:#57606a;text-align:right;user-select:none}
+            .cfnv table.def code{white-space:pre-wrap;overflow-wrap:anywhere}
             .cfnv ul.evidence{margin:.3em 0;padding-left:1.2em;font-size:.9em;overflow-wrap:anywhere}
             .cfnv #filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #d0d7de;z-index:1}
             .cfnv #filter label{display:inline-block;margin:0 1em 0 0;font-weight:400}

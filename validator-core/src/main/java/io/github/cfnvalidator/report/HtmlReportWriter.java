@@ -301,7 +301,7 @@ public final class HtmlReportWriter implements ReportWriter {
             for (HtmlWitness.Row r : rows) {
                 h.raw("<tr class=\"").raw(r.kind()).raw("\"><td>").text(r.kind()).raw("</td><td><code>")
                         .text(r.name()).raw("</code></td><td><code>").text(r.value()).raw("</code></td><td>");
-                HtmlSource.line(h, lines, r.line());
+                HtmlSource.lines(h, lines, r.line(), r.lastLine());
                 h.raw("</td></tr>\n");
             }
             h.raw("</tbody>\n</table>\n");

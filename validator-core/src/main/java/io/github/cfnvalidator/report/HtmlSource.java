@@ -37,14 +37,18 @@ final class HtmlSource {
         h.raw("</tbody>\n</table>\n");
     }
 
-    /** One line with its number, or nothing when it is out of range. */
-    static void line(HtmlOut h, List<String> lines, int n) throws IOException {
-        if (n < 1 || n > lines.size()) {
-            h.text("line " + n);
+    /** Lines {@code from..to} as numbered code, or the line number alone when they are out of range. */
+    static void lines(HtmlOut h, List<String> lines, int from, int to) throws IOException {
+        if (from < 1 || from > lines.size()) {
+            h.text("line " + from);
             return;
         }
-        h.raw("<span class=\"ln\">").text(n).raw("</span> <code class=\"def\">")
-                .text(cut(lines.get(n - 1).strip(), HtmlReportWriter.MAX_LINE)).raw("</code>");
+        h.raw("<table class=\"def\"><tbody>\n");
+        for (int n = from; n <= Math.min(to, lines.size()); n++) {
+            h.raw("<tr data-line=\"").text(n).raw("\"><td class=\"ln\">").text(n).raw("</td><td><code>")
+                    .text(cut(lines.get(n - 1), HtmlReportWriter.MAX_LINE)).raw("</code></td></tr>\n");
+        }
+        h.raw("</tbody></table>");
     }
 
     /** At most {@code max} characters (never splitting a surrogate pair), with an ellipsis when cut. */

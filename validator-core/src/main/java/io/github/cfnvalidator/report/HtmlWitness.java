@@ -21,9 +21,15 @@ import java.util.regex.Pattern;
  * line that defines it. Conditions that depend on anything the witness does not fix are left out.
  */
 final class HtmlWitness {
-    /** One row: a parameter and its value, or a condition and {@code true}/{@code false}, and where it is defined. */
-    record Row(String kind, String name, String value, int line) {
+    /**
+     * One row: a parameter and its value, or a condition and {@code true}/{@code false}, and the lines that define it
+     * (its name's line to the end of its definition, at most {@link #MAX_LINES}).
+     */
+    record Row(String kind, String name, String value, int line, int lastLine) {
     }
+
+    /** Lines of a definition shown at most. */
+    static final int MAX_LINES = 5;
 
     private static final Pattern GIVES = Pattern.compile("\\(([^()]*?) gives ");
     private static final Pattern WHEN = Pattern.compile("\\(([^()]*=[^()]*)\\)$");
@@ -54,7 +60,8 @@ final class HtmlWitness {
         values.forEach((name, value) -> {
             Optional<Parameter> p = template.parameter(name);
             if (p.isPresent()) {
-                rows.add(new Row("parameter", name, value, p.get().keyLocation().line()));
+                int line = p.get().keyLocation().line();
+                rows.add(new Row("parameter", name, unquote(value), line, last(line, p.get().node().location())));
             }
         });
         if (rows.isEmpty()) {
@@ -64,8 +71,9 @@ final class HtmlWitness {
         rows.forEach(r -> known.put(r.name(), r.value()));
         for (Map.Entry<String, Node> c : template.conditions().entrySet()) {
             Optional<Boolean> truth = truth(c.getValue(), known, template, 0);
-            truth.ifPresent(t -> rows.add(new Row("condition", c.getKey(), t.toString(),
-                    conditionLine(template, c.getKey(), c.getValue()))));
+            int line = conditionLine(template, c.getKey(), c.getValue());
+            truth.ifPresent(t -> rows.add(new Row("condition", c.getKey(), t.toString(), line,
+                    last(line, c.getValue().location()))));
         }
         return rows;
     }
@@ -77,6 +85,10 @@ final class HtmlWitness {
                 out.putIfAbsent(p.group(1), p.group(2));
             }
         }
+    }
+
+    private static int last(int line, io.github.cfnvalidator.template.Location definition) {
+        return Math.max(line, Math.min(definition.endLine(), line + MAX_LINES - 1));
     }
 
     private static int conditionLine(Template template, String name, Node value) {

@@ -153,13 +153,14 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(html(run(Threshold.ERROR)));
         Element min = finding(doc, "sagemaker_variant_min_instances", "templates/endpoint.yaml");
         List<List<String>> rows = new ArrayList<>();
-        for (Element tr : min.select("table.witness tbody tr")) {
-            rows.add(tr.select("td").eachText());
+        for (Element tr : min.select("table.witness > tbody > tr")) {
+            rows.add(tr.children().eachText());
         }
         assertThat(rows).containsExactly(
                 List.of("parameter", "Env", "dev", "2 Env: {Type: String, AllowedValues: [dev, prod]}"),
                 List.of("condition", "IsProd", "false", "4 IsProd: !Equals [!Ref Env, prod]"),
                 List.of("condition", "IsDev", "true", "5 IsDev: !Not [!Condition IsProd]"));
+        assertThat(min.select("table.witness table.def tr").eachAttr("data-line")).containsExactly("2", "4", "5");
         Element topic = finding(doc, "topic_name_plain", "templates/topic.yaml");
         assertThat(topic.select("table.witness")).isEmpty();
     }
