@@ -26,3 +26,17 @@ assert html.contains('&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;
 // the witness sits beside the lines that declare Env (lines 3-5) and define IsProd (line 7)
 assert html.contains('<tr data-line="5"><td class="ln">5</td><td><code>    AllowedValues: [dev, prod]</code></td></tr>')
 assert html.contains('<tr data-line="7"><td class="ln">7</td><td><code>  IsProd: !Equals [!Ref Env, prod]</code></td></tr>')
+
+// the check goal's HTML file (formats html) is a whole page with the same findings as the site page and the JSON
+def file = new File(basedir, 'target/cfn-validator/cfn-validator.html').getText('UTF-8')
+assert file.startsWith('<!DOCTYPE html>')
+assert file.contains('<h1>CFN Validator report</h1>')
+assert file.contains('id="verdict">FAIL</p>')   // one error; maxAllowedViolations keeps the build going
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/cfn-validator/cfn-validator.json'))
+def expected = json.files.collectMany { f -> f.findings.collect { x -> "${x.ruleId}@${f.path}:${x.line}:${x.column}" } }
+def articles = { String text ->
+    (text =~ /<article class="finding[^"]*" id="[^"]*" data-rule="([^"]*)"[^>]*>\s*<h3>.*?<span class="loc">([^<]*)<\/span>/)
+            .collect { m -> "${m[1]}@${m[2]}" }
+}
+assert articles(file) == expected
+assert articles(html) == expected

@@ -224,6 +224,21 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void theFragmentForTheSiteIsOneDivWithItsOwnStyleAndScript() throws IOException {
+        RunResult r = run(Threshold.ERROR);
+        StringWriter out = new StringWriter();
+        new HtmlReportWriter(Severity.ERROR, dir).writeFragment(r.report(), out);
+        String fragment = out.toString();
+        assertThat(fragment).startsWith("<div class=\"cfnv\" id=\"cfnv\">").doesNotContain("<html", "<body", "<h1");
+        Document doc = Jsoup.parseBodyFragment(fragment);
+        assertThat(doc.body().children()).singleElement().satisfies(div -> {
+            assertThat(div.select("> style")).hasSize(1);
+            assertThat(div.select("> script")).hasSize(1);
+        });
+        assertThat(doc.select("article.finding")).hasSize(r.report().allFindings().size());
+    }
+
+    @Test
     void controlCharactersAndLoneSurrogatesBecomeReplacementCharacters() {
         assertThat(HtmlOut.escape("a\u0000b\u0007c\td\ud800e\ud834\udd1e"))
                 .isEqualTo("a\uFFFDb\uFFFDc\td\uFFFDe\ud834\udd1e");
