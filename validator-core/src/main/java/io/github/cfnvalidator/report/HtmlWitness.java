@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * The witness deployment of a finding as rows for the HTML report: each parameter the witness fixes (read from the
- * {@code (Env=dev gives 1)} part of the message and from evidence such as {@code parameter Count admits 1}) with the
- * line that declares it, and each condition of the template that those values decide, with its truth value and the
- * line that defines it. Conditions that depend on anything the witness does not fix are left out.
+ * {@code Env=dev gives 1} part of the message or evidence, and from evidence such as {@code parameter Count admits 1}),
+ * with the lines that declare it, and each condition of the template that those values decide, with its truth value
+ * and the lines that define it. Conditions that depend on anything the witness does not fix are left out. The
+ * witness is read from the text rules write (the model keeps it as text, not as a structure).
  */
 final class HtmlWitness {
     /**
@@ -31,7 +32,9 @@ final class HtmlWitness {
     /** Lines of a definition shown at most. */
     static final int MAX_LINES = 5;
 
-    private static final Pattern GIVES = Pattern.compile("\\(([^()]*?) gives ");
+    /** {@code Env=dev, Size=small gives ...}, wherever it stands in a message (built-in rules and Guard). */
+    private static final Pattern GIVES = Pattern.compile(
+            "((?:[A-Za-z0-9:]+=[^,()\\s]+)(?:, [A-Za-z0-9:]+=[^,()\\s]+)*) gives ");
     private static final Pattern WHEN = Pattern.compile("\\(([^()]*=[^()]*)\\)$");
     private static final Pattern ADMITS = Pattern.compile("^parameter (\\S+) admits (?:values such as )?(\\S+)");
     private static final Pattern PAIR = Pattern.compile("^\\s*([A-Za-z0-9:]+)=(.*)$");
@@ -47,6 +50,10 @@ final class HtmlWitness {
             pairs(m.group(1), values);
         }
         for (Evidence e : finding.evidence()) {
+            Matcher g = GIVES.matcher(e.message());
+            if (g.find()) {
+                pairs(g.group(1), values);
+            }
             Matcher a = ADMITS.matcher(e.message());
             if (a.find()) {
                 values.putIfAbsent(a.group(1), a.group(2));

@@ -61,6 +61,10 @@ class HtmlReportWriterTest {
             "    Resources.*[ Type == 'AWS::SNS::Topic' ].Properties.TopicName != /script/ <<" + GUARD_MESSAGE
                     + " [FIX]: use <i>plain</i> names>>",
             "}",
+            "rule two_instances {",
+            "    Resources.*[ Type == 'AWS::SageMaker::EndpointConfig' ].Properties.ProductionVariants[*]"
+                    + ".InitialInstanceCount >= 2",
+            "}",
             "rule topic_display_short {",
             "    Resources.*[ Type == 'AWS::SNS::Topic' ].Properties.DisplayName != /x{100}/",
             "}",
@@ -161,6 +165,10 @@ class HtmlReportWriterTest {
                 List.of("condition", "IsProd", "false", "4 IsProd: !Equals [!Ref Env, prod]"),
                 List.of("condition", "IsDev", "true", "5 IsDev: !Not [!Condition IsProd]"));
         assertThat(min.select("table.witness table.def tr").eachAttr("data-line")).containsExactly("2", "4", "5");
+        Element guard = finding(doc, "two_instances", "templates/endpoint.yaml");
+        assertThat(guard.select(".message").text()).contains("Env=dev gives 1");
+        assertThat(guard.select("table.witness > tbody > tr > td:eq(1)").eachText())
+                .containsExactly("Env", "IsProd", "IsDev");
         Element topic = finding(doc, "topic_name_plain", "templates/topic.yaml");
         assertThat(topic.select("table.witness")).isEmpty();
     }
