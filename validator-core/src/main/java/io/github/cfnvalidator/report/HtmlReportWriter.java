@@ -365,6 +365,12 @@ public final class HtmlReportWriter implements ReportWriter {
                         h.raw("<br><span class=\"related\">").text("see line " + r.line() + ", column "
                                 + r.column()).raw("</span>");
                     }
+                    List<String> lines = source(f.path());
+                    int from = Math.max(1, p.location().line() - 1);
+                    int to = Math.min(lines.size(), p.location().line() + 1);
+                    if (from <= to) {
+                        HtmlSource.excerpt(h, lines, from, to, p.location());
+                    }
                     h.raw("</td></tr>\n");
                     first = false;
                 }

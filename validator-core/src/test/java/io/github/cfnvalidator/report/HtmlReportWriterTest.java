@@ -119,9 +119,10 @@ class HtmlReportWriterTest {
                 .contains("topic_name_plain", "topic_display_short");
         Element minRow = doc.getElementById("rule-sagemaker_variant_min_instances");
         assertThat(minRow.select("td.n").eachText()).containsExactly("1", "1");
-        assertThat(doc.select("table.input-errors tbody tr")).singleElement().satisfies(tr -> {
-            assertThat(tr.select("td").get(0).text()).isEqualTo("templates/broken.yaml");
-            assertThat(tr.select("td").get(1).text()).isEqualTo("3");
+        assertThat(doc.select("table.input-errors > tbody > tr")).singleElement().satisfies(tr -> {
+            assertThat(tr.child(0).text()).isEqualTo("templates/broken.yaml");
+            assertThat(tr.child(1).text()).isEqualTo("3");
+            assertThat(tr.select("table.source tr").eachAttr("data-line")).containsExactly("2");
         });
         assertThat(doc.select("#skipped li").text()).startsWith("templates/buildspec.yml");
         assertThat(doc.select("script")).hasSize(1);
