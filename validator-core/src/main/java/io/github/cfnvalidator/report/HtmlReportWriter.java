@@ -106,10 +106,10 @@ public final class HtmlReportWriter implements ReportWriter {
             writeSummary();
             writeRules();
             writeFiles();
+            writeInputErrors();
             writeFilter();
             writeFindings();
             writeSetAside();
-            writeInputErrors();
             writeSkipped();
         }
 
