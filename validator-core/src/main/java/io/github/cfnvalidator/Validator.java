@@ -4,6 +4,7 @@ import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
 import io.github.cfnvalidator.report.Report;
 import io.github.cfnvalidator.report.RuleDescriptor;
+import io.github.cfnvalidator.report.SetAside;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.resolve.ParameterValues;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +64,7 @@ public final class Validator {
     }
 
     /** A suppression given to the builder: a rule's findings on one resource, in matching files (null: all). */
-    private record ResourceSuppression(String ruleId, String resource, PathMatcher files) {
+    private record ResourceSuppression(String ruleId, String resource, PathMatcher files, String reason) {
         boolean matches(Finding f, Path file) {
             return f.ruleId().equals(ruleId) && resource.equals(f.resource())
                     && (files == null || file != null && files.matches(file));
@@ -237,18 +239,30 @@ public final class Validator {
         } catch (TemplateParseException e) {
             return FileReport.failed(display, e.problems());
         }
-        List<Finding> findings;
+        Suppressions.Applied checked;
         try {
-            findings = check(template, pinned);
+            checked = checkKeeping(template, pinned);
         } catch (RuntimeException | StackOverflowError e) { // rules are guarded in check; this is the resolver
             return FileReport.failed(display, List.of(new ParseProblem("internal error while resolving this "
                     + "template (" + e + "); please report it", template.root().location())));
         }
+        List<Finding> findings = checked.findings();
+        List<SetAside> suppressed = checked.suppressed();
         if (!resourceSuppressions.isEmpty()) {
-            findings = findings.stream()
-                    .filter(f -> resourceSuppressions.stream().noneMatch(s -> s.matches(f, file))).toList();
+            List<Finding> kept = new ArrayList<>();
+            suppressed = new ArrayList<>(suppressed);
+            for (Finding f : findings) {
+                Optional<ResourceSuppression> s = resourceSuppressions.stream().filter(x -> x.matches(f, file))
+                        .findFirst();
+                if (s.isPresent()) {
+                    suppressed.add(new SetAside(f, "suppressed in the project configuration: " + s.get().reason()));
+                } else {
+                    kept.add(f);
+                }
+            }
+            findings = kept;
         }
-        return FileReport.checked(display, findings);
+        return FileReport.checked(display, findings, suppressed);
     }
 
     private static Path pathOf(String name) {
@@ -261,6 +275,10 @@ public final class Validator {
 
     /** Runs the active rules over a parsed template with the given pinned parameter values. */
     public List<Finding> check(Template template, ParameterValues pinned) {
+        return checkKeeping(template, pinned).findings();
+    }
+
+    private Suppressions.Applied checkKeeping(Template template, ParameterValues pinned) {
         List<Finding> raw = new ArrayList<>();
         Resolver resolver = Resolver.of(template, pinned);
         java.util.Set<String> ran = new java.util.HashSet<>();
@@ -276,15 +294,25 @@ public final class Validator {
                         + "); please report it", null, "", template.root().location(), List.of(), null));
             }
         }
+        Suppressions.Applied applied = Suppressions.applyKeeping(template, raw, ran);
         List<Finding> out = new ArrayList<>();
-        for (Finding f : Suppressions.apply(template, raw, ran)) {
-            if (skipped.contains(f.ruleId())) {
-                continue;
+        for (Finding f : applied.findings()) {
+            if (!skipped.contains(f.ruleId())) {
+                out.add(configured(f));
             }
-            Severity override = severityOverrides.get(f.ruleId());
-            out.add(override == null ? f : f.withSeverity(override));
         }
-        return out;
+        List<SetAside> suppressed = new ArrayList<>();
+        for (SetAside a : applied.suppressed()) {
+            if (!skipped.contains(a.finding().ruleId())) {
+                suppressed.add(new SetAside(configured(a.finding()), a.reason()));
+            }
+        }
+        return new Suppressions.Applied(out, suppressed);
+    }
+
+    private Finding configured(Finding f) {
+        Severity override = severityOverrides.get(f.ruleId());
+        return override == null ? f : f.withSeverity(override);
     }
 
     /** The pinned values for a file: the global ones, then every matching per-path set in order. */
@@ -375,8 +403,13 @@ public final class Validator {
          * that have no Metadata to hold a suppression.
          */
         public Builder suppress(String ruleId, String resource, PathMatcher files) {
+            return suppress(ruleId, resource, files, "no reason given");
+        }
+
+        /** Like {@link #suppress(String, String, PathMatcher)}, with the reason reports show beside the finding. */
+        public Builder suppress(String ruleId, String resource, PathMatcher files, String reason) {
             resourceSuppressions.add(new ResourceSuppression(Objects.requireNonNull(ruleId),
-                    Objects.requireNonNull(resource), files));
+                    Objects.requireNonNull(resource), files, Objects.requireNonNull(reason)));
             return this;
         }
 

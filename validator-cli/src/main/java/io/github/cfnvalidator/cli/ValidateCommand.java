@@ -45,7 +45,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}). sarif is SARIF 2.1.0 for code scanning (URIs relative to the working "
-            + "directory); junit is Surefire-style JUnit XML.", defaultValue = "text")
+            + "directory); junit is Surefire-style JUnit XML; html is one self-contained page for people.",
+            defaultValue = "text")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of "

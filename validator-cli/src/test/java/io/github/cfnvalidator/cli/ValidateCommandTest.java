@@ -187,6 +187,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void htmlFormatWritesOneSelfContainedPage() throws IOException {
+        Path t = write("single.yaml", "Parameters:\n  Count: {Type: Number, Default: 2}\nResources:\n  Config:\n"
+                + "    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n"
+                + "        - {VariantName: a, ModelName: m, InstanceType: ml.m5.large,"
+                + " InitialInstanceCount: !Ref Count}\n");
+        Path report = dir.resolve("out/report.html");
+        CliRun r = CliRun.of("validate", "--no-config", "--format", "html", "-o", report.toString(), t.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        assertThat(r.out()).contains("1 error(s), 0 warning(s) in 1 template(s) (report: ");
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("id=\"verdict\">FAIL</p>")
+                .contains("data-rule=\"sagemaker_variant_min_instances\"")
+                .contains("<tr class=\"parameter\"><td>parameter</td><td><code>Count</code></td><td><code>1</code>");
+    }
+
+    @Test
     void malformedParameterFileIsAnInputError() throws IOException {
         Path t = write("good.yaml", GOOD);
         Path params = write("p.json", "[{\"ParameterKey\": \"A\",}]");

@@ -167,17 +167,19 @@ public final class Baseline {
         int known = 0;
         for (FileReport f : report.files()) {
             List<Finding> kept = new ArrayList<>();
+            List<SetAside> setAside = new ArrayList<>(f.setAside());
             for (Finding x : f.findings()) {
                 String fp = fingerprint(f.path(), x);
                 Integer left = budget.get(fp);
                 if (left != null && left > 0) {
                     budget.put(fp, left - 1);
                     known++;
+                    setAside.add(new SetAside(x, "known: recorded in the baseline"));
                 } else {
                     kept.add(x);
                 }
             }
-            files.add(new FileReport(f.path(), kept, f.errors(), f.skipped()));
+            files.add(new FileReport(f.path(), kept, f.errors(), f.skipped(), setAside));
         }
         int fixed = budget.values().stream().mapToInt(Integer::intValue).sum();
         return new Filtered(report.withFiles(files), known, fixed);

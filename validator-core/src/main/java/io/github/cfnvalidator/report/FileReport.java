@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param findings the findings, in source order
  * @param errors   input errors (unreadable, malformed or not a template)
  * @param skipped  why the file was skipped, or {@code null} if it was checked
+ * @param setAside findings made but not reported (suppressed or known from a baseline), with the reason
  */
-public record FileReport(String path, List<Finding> findings, List<ParseProblem> errors, String skipped) {
+public record FileReport(String path, List<Finding> findings, List<ParseProblem> errors, String skipped,
+                         List<SetAside> setAside) {
     /** Orders findings by position, then rule id. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId).thenComparing(Finding::message);
@@ -23,11 +25,22 @@ public record FileReport(String path, List<Finding> findings, List<ParseProblem>
         Objects.requireNonNull(path);
         findings = findings.stream().sorted(ORDER).toList();
         errors = List.copyOf(errors);
+        setAside = setAside.stream().sorted(java.util.Comparator.comparing(SetAside::finding, ORDER)).toList();
+    }
+
+    /** A report with nothing set aside. */
+    public FileReport(String path, List<Finding> findings, List<ParseProblem> errors, String skipped) {
+        this(path, findings, errors, skipped, List.of());
     }
 
     /** A report for a file that was checked. */
     public static FileReport checked(String path, List<Finding> findings) {
         return new FileReport(path, findings, List.of(), null);
+    }
+
+    /** A report for a file that was checked, with the findings its suppressions set aside. */
+    public static FileReport checked(String path, List<Finding> findings, List<SetAside> setAside) {
+        return new FileReport(path, findings, List.of(), null, setAside);
     }
 
     /** A report for a file that could not be read. */

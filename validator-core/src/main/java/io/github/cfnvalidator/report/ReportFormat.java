@@ -20,7 +20,9 @@ public enum ReportFormat {
     /** SARIF 2.1.0 for code scanning. */
     SARIF("cfn-validator.sarif"),
     /** JUnit XML in Surefire's shape; findings at or above the threshold are test failures. */
-    JUNIT(JUnitReportWriter.FILE_NAME);
+    JUNIT(JUnitReportWriter.FILE_NAME),
+    /** One self-contained HTML page for people: summary, verdict, source excerpts and witness deployments. */
+    HTML(HtmlReportWriter.FILE_NAME);
 
     private final String fileName;
 
@@ -28,7 +30,7 @@ public enum ReportFormat {
         this.fileName = fileName;
     }
 
-    /** The lower-case name used in options: {@code text}, {@code json}, {@code sarif}, {@code junit}. */
+    /** The lower-case name used in options: {@code text}, {@code json}, {@code sarif}, {@code junit}, {@code html}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -38,7 +40,7 @@ public enum ReportFormat {
         return fileName;
     }
 
-    /** The file name extension, without the dot: {@code txt}, {@code json}, {@code sarif}, {@code xml}. */
+    /** The file name extension, without the dot: {@code txt}, {@code json}, {@code sarif}, {@code xml}, {@code html}. */
     public String extension() {
         return fileName.substring(fileName.lastIndexOf('.') + 1);
     }
@@ -59,6 +61,8 @@ public enum ReportFormat {
                 return new SarifReportWriter(displayBase, sourceRoot);
             case JUNIT:
                 return new JUnitReportWriter(threshold.severity());
+            case HTML:
+                return new HtmlReportWriter(threshold.severity(), displayBase);
             default:
                 return new TextReportWriter();
         }
@@ -67,7 +71,7 @@ public enum ReportFormat {
     /**
      * Parses one format name in any case.
      *
-     * @throws IllegalArgumentException {@code unknown report format 'x' (expected sarif, junit, json or text)}
+     * @throws IllegalArgumentException {@code unknown report format 'x' (expected sarif, junit, json, text or html)}
      */
     public static ReportFormat parse(String text) {
         String v = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
@@ -77,7 +81,7 @@ public enum ReportFormat {
             }
         }
         throw new IllegalArgumentException("unknown report format '" + (text == null ? "" : text.trim())
-                + "' (expected sarif, junit, json or text)");
+                + "' (expected sarif, junit, json, text or html)");
     }
 
     /** Parses names, each of which may hold several separated by commas; blanks are ignored, repeats kept once. */

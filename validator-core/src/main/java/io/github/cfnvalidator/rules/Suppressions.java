@@ -1,6 +1,7 @@
 package io.github.cfnvalidator.rules;
 
 import io.github.cfnvalidator.report.Finding;
+import io.github.cfnvalidator.report.SetAside;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.template.ListNode;
 import io.github.cfnvalidator.template.MapNode;
@@ -63,6 +64,20 @@ public final class Suppressions {
      * @param ran      ids of the rules that ran (a suppression of a rule that did not run is not "unused")
      */
     public static List<Finding> apply(Template template, List<Finding> findings, Set<String> ran) {
+        return applyKeeping(template, findings, ran).findings();
+    }
+
+    /**
+     * The findings after suppressions, and the suppressed ones with the suppression that matched them.
+     *
+     * @param findings   what is reported: findings not suppressed, then the findings about suppressions
+     * @param suppressed the findings suppressed, each with its reason
+     */
+    public record Applied(List<Finding> findings, List<SetAside> suppressed) {
+    }
+
+    /** Like {@link #apply}, keeping the suppressed findings with the reason (for reports that list them). */
+    public static Applied applyKeeping(Template template, List<Finding> findings, Set<String> ran) {
         List<Entry> entries = new ArrayList<>();
         Node top = template.root().get("Metadata");
         if (top instanceof MapNode tm) {
@@ -76,21 +91,27 @@ public final class Suppressions {
             });
         }
         if (entries.isEmpty()) {
-            return findings;
+            return new Applied(findings, List.of());
         }
         List<Finding> out = new ArrayList<>();
+        List<SetAside> suppressedOnes = new ArrayList<>();
         boolean[] used = new boolean[entries.size()];
         for (Finding f : findings) {
-            boolean suppressed = false;
+            Entry by = null;
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 if (e.rule().equals(f.ruleId()) && (e.resource() == null || e.resource().equals(f.resource()))) {
                     used[i] = true;
-                    suppressed = true;
+                    by = by == null ? e : by;
                 }
             }
-            if (!suppressed) {
+            if (by == null) {
                 out.add(f);
+            } else {
+                suppressedOnes.add(new SetAside(f, "suppressed (" + by.convention() + " Metadata"
+                        + (by.resource() == null ? "" : " on " + by.resource()) + ", line " + by.node().location().line()
+                        + ")" + (by.reason() == null || by.reason().isBlank() ? ": no reason given"
+                        : ": " + by.reason())));
             }
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -109,7 +130,7 @@ public final class Suppressions {
                         e.node().location(), List.of(), "remove the suppression"));
             }
         }
-        return out;
+        return new Applied(out, suppressedOnes);
     }
 
     private static void read(MapNode metadata, String resource, List<Entry> out) {

@@ -94,7 +94,7 @@ final class Preparation {
         config.severities().forEach(builder::severity);
         for (ProjectConfig.Suppression s : config.suppressions()) {
             builder.suppress(s.rule(), s.resource(), s.glob() == null ? null : new ConfigGlob(config.baseDir(),
-                    s.glob()));
+                    s.glob()), s.reason());
         }
         loadGuardRules(config.guardRules().stream().map(names::fromConfig).toList(), builder);
         for (ProjectConfig.ParameterBinding b : config.parameters()) {

@@ -257,7 +257,7 @@ class RunTest {
         RunResult r = Run.execute(b.build());
         List<Path> written = r.writeOutputs();
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("cfn-validator.txt",
-                "cfn-validator.json", "cfn-validator.sarif", "TEST-cfn-validator.xml");
+                "cfn-validator.json", "cfn-validator.sarif", "TEST-cfn-validator.xml", "cfn-validator.html");
         assertThat(Files.readString(out.resolve("cfn-validator.txt"))).contains("templates/endpoint.yaml:13:");
         StringWriter json = new StringWriter();
         r.write(ReportFormat.JSON, json);

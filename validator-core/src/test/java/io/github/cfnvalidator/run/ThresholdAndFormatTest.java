@@ -36,7 +36,7 @@ class ThresholdAndFormatTest {
         assertThat(ReportFormat.parseAll(List.of("SARIF", "junit, json", " ", "sarif")))
                 .containsExactly(ReportFormat.SARIF, ReportFormat.JUNIT, ReportFormat.JSON);
         assertThatThrownBy(() -> ReportFormat.parse(" pdf ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown report format 'pdf' (expected sarif, junit, json or text)");
+                .hasMessage("unknown report format 'pdf' (expected sarif, junit, json, text or html)");
         Path here = Path.of("");
         assertThat(ReportFormat.TEXT.writer(Threshold.ERROR, here, here)).isInstanceOf(TextReportWriter.class);
         assertThat(ReportFormat.JSON.writer(Threshold.ERROR, here, here)).isInstanceOf(JsonReportWriter.class);

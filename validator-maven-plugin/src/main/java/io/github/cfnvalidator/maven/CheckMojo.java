@@ -44,7 +44,7 @@ import org.apache.maven.project.MavenProject;
 /**
  * Checks the project's CloudFormation templates against the rules and fails the build on violations at or above
  * {@code failOnSeverity}. Prints one {@code path:line:col: severity: [rule_id] message} line per finding (the CLI's
- * text format), writes the configured reports (SARIF, JUnit XML, JSON, text) to {@code outputDirectory}, and skips
+ * text format), writes the configured reports (SARIF, JUnit XML, JSON, text, HTML) to {@code outputDirectory}, and skips
  * the work when neither the templates nor the configuration changed since the last passing check.
  *
  * <p>Option mapping plus output over the run layer ({@link Run}): parameters in, Maven log lines, report files and the
@@ -148,7 +148,9 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "cfn.skipRules")
     private List<String> skipRules;
 
-    /** Reports to write to {@code outputDirectory}: any of {@code sarif}, {@code junit}, {@code json}, {@code text}. */
+    /** Reports to write to {@code outputDirectory}: any of {@code sarif}, {@code junit}, {@code json}, {@code text},
+     * {@code html}.
+     */
     @Parameter(property = "cfn.formats", defaultValue = "sarif,junit,json")
     private List<String> formats;
 

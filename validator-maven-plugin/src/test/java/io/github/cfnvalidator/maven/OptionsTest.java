@@ -19,7 +19,7 @@ class OptionsTest {
         assertThat(CheckMojo.parseFormats(List.of("SARIF", "junit,json", " text ", "sarif")))
                 .containsExactly(ReportFormat.SARIF, ReportFormat.JUNIT, ReportFormat.JSON, ReportFormat.TEXT);
         assertThatThrownBy(() -> CheckMojo.parseFormats(List.of("pdf")))
-                .hasMessage("formats: unknown report format 'pdf' (expected sarif, junit, json or text)");
+                .hasMessage("formats: unknown report format 'pdf' (expected sarif, junit, json, text or html)");
         assertThat(CheckMojo.parseThreshold("none")).isEqualTo(Threshold.NONE);
         assertThat(CheckMojo.parseThreshold(" Info ")).isEqualTo(Threshold.INFO);
         assertThatThrownBy(() -> CheckMojo.parseThreshold("fatal"))
