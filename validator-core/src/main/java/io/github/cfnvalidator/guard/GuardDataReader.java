@@ -1,5 +1,6 @@
 package io.github.cfnvalidator.guard;
 
+import io.github.cfnvalidator.template.WholeCodePointReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class GuardDataReader {
                 .setParseComments(false)
                 .setCodePointLimit(Integer.MAX_VALUE - 1)
                 .build();
-        this.parser = new ParserImpl(settings, new StreamReader(settings, text));
+        this.parser = new ParserImpl(settings, new StreamReader(settings, new WholeCodePointReader(text)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.cfnvalidator.guard;
 
 import io.github.cfnvalidator.guard.GuardEvalException.Kind;
+import io.github.cfnvalidator.template.WholeCodePointReader;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -440,7 +441,7 @@ final class GuardFunctions {
                 .setLabel("json_parse").build();
         Optional<Node> node;
         try {
-            node = new Compose(settings).composeString(s.value());
+            node = new Compose(settings).composeReader(new WholeCodePointReader(s.value()));
         } catch (YamlEngineException e) {
             throw new GuardEvalException(Kind.OTHER, "Error parsing incoming YAML context " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.github.cfnvalidator.guard;
 
+import io.github.cfnvalidator.template.WholeCodePointReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -186,7 +187,7 @@ public final class GuardTest {
         Optional<Node> root;
         try {
             root = new Compose(LoadSettings.builder().setSchema(new CoreSchema()).setUseMarks(true).build())
-                    .composeString(text);
+                    .composeReader(new WholeCodePointReader(text));
         } catch (YamlEngineException e) {
             throw new Fatal(e.getMessage());
         }

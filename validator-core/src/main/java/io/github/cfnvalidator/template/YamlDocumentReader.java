@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.AnchorNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -113,7 +114,8 @@ final class YamlDocumentReader {
                 .build();
         org.snakeyaml.engine.v2.nodes.Node root;
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, source.text()));
+            ParserImpl parser = new ParserImpl(settings,
+                    new StreamReader(settings, new WholeCodePointReader(source.text())));
             Composer composer = new DepthLimitedComposer(settings, parser);
             if (!composer.hasNext()) {
                 throw new TemplateParseException(new ParseProblem(
@@ -128,6 +130,8 @@ final class YamlDocumentReader {
             }
         } catch (LimitExceeded e) {
             throw new TemplateParseException(e.problem);
+        } catch (ReaderException e) {
+            throw new TemplateParseException(unprintableProblem(e));
         } catch (MarkedYamlEngineException e) {
             throw new TemplateParseException(syntaxProblem(e));
         } catch (YamlEngineException e) {
@@ -159,6 +163,34 @@ final class YamlDocumentReader {
             return "the document is larger than the reader accepts";
         }
         return "the YAML could not be read: " + m;
+    }
+
+    /**
+     * A character outside YAML's printable set, at its own line and column. The engine's exception carries no mark,
+     * only an index that depends on how it buffers its input; the first such character in our text is the one it
+     * stopped at (it checks every character in order, with the same predicate), so the position is taken from there.
+     */
+    private ParseProblem unprintableProblem(ReaderException e) {
+        String t = source.text();
+        int at = -1;
+        int cp = e.getCodePoint();
+        for (int i = 0; i < t.length(); ) {
+            int c = t.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                at = i;
+                cp = c;
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        if (at < 0) {
+            at = source.charOffsetOfCodePoint(e.getPosition());
+        }
+        String what = Character.isSurrogate((char) cp) && cp <= 0xFFFF ? "an unpaired surrogate"
+                : Character.isISOControl(cp) ? "the control character" : "the character";
+        return new ParseProblem(String.format("the text holds %s U+%04X, which YAML does not allow anywhere in a "
+                + "file, not even inside quotes; write it as the escape \\u%04X inside a double-quoted string, or "
+                + "remove it", what, cp, cp), source.span(at, at));
     }
 
     private ParseProblem syntaxProblem(MarkedYamlEngineException e) {

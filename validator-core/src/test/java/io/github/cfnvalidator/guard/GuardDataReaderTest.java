@@ -19,6 +19,15 @@ class GuardDataReaderTest {
         return (GuardValue.MapV) GuardDataReader.read("d.yaml", yaml);
     }
 
+    /** A supplementary character across the YAML engine's 1024-character buffer end is read, not a crash. */
+    @Test
+    void aSurrogatePairAcrossTheEnginesBufferReads() throws Exception {
+        for (int pad = 1010; pad <= 1030; pad++) {
+            GuardValue.MapV m = read("# " + "x".repeat(pad) + "\nk: \"" + "\uD83D\uDE00".repeat(7) + "\"\n");
+            assertThat(((GuardValue.Str) m.get("k")).value()).as("padding %d", pad).isEqualTo("\uD83D\uDE00".repeat(7));
+        }
+    }
+
     @Test
     void plainScalarsAreTypedByRustsParsers() throws Exception {
         GuardValue.MapV m = read("""

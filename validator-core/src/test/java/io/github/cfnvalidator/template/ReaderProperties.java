@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -40,6 +41,29 @@ class ReaderProperties {
         Node fromYaml = reader.readDocument("g.yaml", yaml.toString());
         assertThat(fromYaml.toPlain()).as(yaml.toString()).isEqualTo(fromJson.toPlain());
         assertThat(pointers(fromYaml)).isEqualTo(pointers(fromJson));
+    }
+
+    /**
+     * The shape of the sample seed 3140497114316930004 shrank to: a C1 control character (there U+0080 or U+009E) in
+     * a string inside a short-form argument, which the renderer once wrote raw (valid JSON, but YAML allows it nowhere
+     * in a file). Rendered with escapes, both forms read alike.
+     */
+    @Example
+    void aControlCharacterInAShortFormArgumentIsRenderedAsAnEscape() throws Exception {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("m", "");
+        ref.put("yhta w", "");
+        ref.put("p olp", "\u0080\u0081");
+        ref.put("uabZvt_t", "");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("b-zm", new LinkedHashMap<>(Map.of("Ref", ref)));
+        doc.put("g", new LinkedHashMap<>(Map.of("cZ -qb", List.of(false, BigInteger.ZERO, "\uC60C\u07DE\u7E1B"))));
+        StringBuilder yaml = new StringBuilder();
+        writeYamlMap(doc, 0, yaml);
+        assertThat(yaml.toString()).startsWith("\"b-zm\": !Ref {").contains("\\u0080\\u0081")
+                .doesNotContain("\u0080").doesNotContain("\u0081");
+        assertThat(reader.readDocument("g.yaml", yaml.toString()).toPlain())
+                .isEqualTo(reader.readDocument("g.json", toJson(doc)).toPlain());
     }
 
     /**
@@ -338,7 +362,9 @@ class ReaderProperties {
                 out.append(" !").append(tag);
                 Object arg = m.get(key);
                 if (arg instanceof Map<?, ?> || arg instanceof List<?>) {
-                    out.append(' ').append(toJson(arg).replace("\n", " ")).append('\n');
+                    // a flow collection in JSON syntax, with the same escapes as every other string (raw C1 controls
+                    // such as U+0080 are valid JSON but not allowed anywhere in a YAML stream)
+                    out.append(' ').append(yamlEscaped(toJson(arg)).replace("\n", " ")).append('\n');
                 } else {
                     out.append(' ').append(scalarText(arg)).append('\n');
                 }
@@ -386,7 +412,14 @@ class ReaderProperties {
 
     /** A double-quoted YAML scalar: JSON escapes, plus unicode escapes for characters YAML does not allow raw. */
     private static String quote(String s) throws IOException {
-        String json = toJson(s);
+        return yamlEscaped(toJson(s));
+    }
+
+    /**
+     * JSON text made valid YAML text: characters outside YAML's printable set (C1 controls but NEL, unpaired
+     * surrogates, U+FFFE, U+FFFF) can only occur inside JSON strings, and are written there as unicode escapes.
+     */
+    private static String yamlEscaped(String json) {
         StringBuilder out = new StringBuilder(json.length());
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);

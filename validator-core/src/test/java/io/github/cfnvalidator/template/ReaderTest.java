@@ -148,6 +148,69 @@ class ReaderTest {
         assertThat(j.location()).isEqualTo(Location.point("t.json", 1, 10));
     }
 
+    /**
+     * The text ReaderProperties once rendered (seed 3140497114316930004), reduced: a raw U+0080 inside a short-form
+     * argument. JSON allows it raw, YAML allows it nowhere in a file, so the reader must refuse it - at its place.
+     */
+    @Test
+    void aRawC1ControlIsRefusedAtItsOwnLineAndColumn() throws Exception {
+        ParseProblem p = failure("g.yaml", "\"b-zm\": !Ref {\"p olp\": \"\u0080\"}\n").problems().get(0);
+        assertThat(p.location()).isEqualTo(Location.point("g.yaml", 1, 25));
+        assertThat(p.message()).contains("control character U+0080").contains("\\u0080")
+                .doesNotContain("special characters");
+        assertThat(failure("m.yaml", "\"\u009E\"").problems().get(0).location())
+                .isEqualTo(Location.point("m.yaml", 1, 2));
+        // written as an escape, the same document reads like its JSON twin
+        assertThat(reader.readDocument("g.yaml", "\"b-zm\": !Ref {\"p olp\": \"\\u0080\"}\n").toPlain())
+                .isEqualTo(reader.readDocument("g.json", "{\"b-zm\": {\"Ref\": {\"p olp\": \"\u0080\"}}}").toPlain());
+    }
+
+    @Test
+    void aCharacterYamlForbidsIsReportedAtItsLineAndUtf16ColumnAnywhereInTheFile() {
+        // after a supplementary character on the same line: the column counts UTF-16 code units
+        ParseProblem p = failure("t.yaml", "a: 1\nb: \"\uD83D\uDE00x\u0001\"\n").problems().get(0);
+        assertThat(p.location()).isEqualTo(Location.point("t.yaml", 2, 8));
+        assertThat(p.message()).contains("U+0001");
+        // past the engine's first read buffer (at most 1 MiB characters), after many supplementary characters
+        String big = "a:\n" + "  - \"\uD83D\uDE00\"\n".repeat(120_000) + "bad: \"ok\u009Fx\"\n";
+        assertThat(big.length()).isGreaterThan(1 << 20);
+        TemplateReader large = new TemplateReader(ParserLimits.DEFAULTS.withMaxDocumentBytes(4_000_000));
+        try {
+            large.readDocument("big.yaml", big);
+            throw new AssertionError("expected a parse failure");
+        } catch (TemplateParseException e) {
+            assertThat(e.problems().get(0).location()).isEqualTo(Location.point("big.yaml", 120_002, 9));
+            assertThat(e.problems().get(0).message()).contains("U+009F");
+        }
+        ParseProblem bytes = failureOfBytes("b.yaml",
+                ("x: \"\uD83D\uDE00\"\ny: \"\u0085\u0080\"\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(bytes.location()).isEqualTo(Location.point("b.yaml", 2, 6));
+        ParseProblem lone = failure("t.yaml", "a: \"x\uD800\"\n").problems().get(0);
+        assertThat(lone.location()).isEqualTo(Location.point("t.yaml", 1, 6));
+        assertThat(lone.message()).contains("unpaired surrogate U+D800");
+    }
+
+    /** A valid supplementary character across the end of the YAML engine's first read (2^20 + 1 characters). */
+    @Test
+    void aSurrogatePairAcrossTheEnginesReadBufferReads() throws Exception {
+        TemplateReader large = new TemplateReader(ParserLimits.DEFAULTS.withMaxDocumentBytes(4_000_000));
+        for (int shift = 0; shift <= 3; shift++) {
+            String head = "#" + "x".repeat((1 << 20) + 1 - shift - "#\nk: \"".length()) + "\nk: \"";
+            String text = head + "\uD83D\uDE00".repeat(4) + "\"\n";
+            assertThat(large.readDocument("big.yaml", text).asMap().get("k").asScalar().text())
+                    .isEqualTo("\uD83D\uDE00".repeat(4));
+        }
+    }
+
+    private ParseProblem failureOfBytes(String name, byte[] bytes) {
+        try {
+            reader.readDocument(name, bytes);
+        } catch (TemplateParseException e) {
+            return e.problems().get(0);
+        }
+        throw new AssertionError("expected a parse failure for " + name);
+    }
+
     @Test
     void unknownTagIsAnErrorAtItsPosition() {
         ParseProblem p = failure("t.yaml", "a:\n  b: !GetAttr X.Y\n").problems().get(0);
