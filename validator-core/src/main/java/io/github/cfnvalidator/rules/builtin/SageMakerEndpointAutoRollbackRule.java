@@ -15,10 +15,12 @@ import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
 import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
+import io.github.cfnvalidator.rules.StringCheck;
 import io.github.cfnvalidator.template.MapNode;
 import io.github.cfnvalidator.template.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -148,18 +150,37 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
             if (unknown(type, "the traffic routing Type")) {
                 return;
             }
-            if (type.value() instanceof Value.Text t) {
-                String v = t.text().toUpperCase(Locale.ROOT);
-                if (!v.equals("CANARY") && !v.equals("LINEAR")) {
-                    String w = type.scenario().isAny() ? "" : " (" + type.scenario().describe() + ")";
-                    findings.add("routing", sev(), id(), type.written(), subject + " shifts traffic " + t.text() + w
-                            + ": all traffic moves to the new fleet at once, so an alarm cannot roll back "
-                            + "before every request is affected.", "set Type to CANARY or LINEAR", List.of());
-                }
-            } else if (type.value() instanceof Value.Absent) {
+            if (type.value() instanceof Value.Absent) {
                 findings.add("routing", sev(), id(), type.written(), subject
                         + ": TrafficRoutingConfiguration has no Type.", "set Type to CANARY or LINEAR", List.of());
+                return;
             }
+            // a literal, or a parameter (tried with ALL_AT_ONCE where its constraints admit it), or a string with
+            // unknown parts: judged over every deployment, never passed for being a parameter
+            StringCheck check = new StringCheck(v -> v.indexOf(StringCheck.UNKNOWN_PART) >= 0
+                    ? new StringCheck.Undecided() : isGradual(v) ? new StringCheck.Fine()
+                    : new StringCheck.Bad("shifts traffic " + v), List.of("ALL_AT_ONCE"));
+            check.accept(type.outcome());
+            if (!check.violations().isEmpty()) {
+                StringCheck.Violation v = check.violations().get(0);
+                String w = v.domain() != null ? " (" + StringCheck.witness(v) + ")"
+                        : v.scenario().isAny() ? "" : " (" + v.scenario().describe() + ")";
+                findings.add("routing", sev(), id(), type.written(), subject + " shifts traffic " + v.value() + w
+                        + ": all traffic moves to the new fleet at once, so an alarm cannot roll back "
+                        + "before every request is affected.", v.domain() == null ? "set Type to CANARY or LINEAR"
+                        : "set Type to CANARY or LINEAR, or AllowedValues: [CANARY, LINEAR] on parameter "
+                        + v.domain().name(), List.of());
+            } else if (!check.unknowns().isEmpty()) {
+                Map.Entry<String, Scenario> u = check.unknowns().entrySet().iterator().next();
+                findings.add("routing", Findings.unresolved(ctx), id(), type.written(), subject
+                        + ": the traffic routing Type cannot be verified before deploy: " + u.getKey() + ".",
+                        "write Type as CANARY or LINEAR", List.of());
+            }
+        }
+
+        private static boolean isGradual(String type) {
+            String t = type.toUpperCase(Locale.ROOT);
+            return t.equals("CANARY") || t.equals("LINEAR");
         }
 
         /** Automatic rollback on alarms. */
