@@ -261,9 +261,13 @@ final class ConcreteOracle {
         return f.ruleId() + " on " + (f.resource() == null ? "-" : f.resource());
     }
 
-    /** Findings about how the text is written, not about what deploys: the concrete template is written anew. */
+    /**
+     * Findings about how the text is written, not about what deploys (the concrete template is written anew, without
+     * duplicate keys): {@code template_duplicate_key}, and {@code suppression_unused}, which a suppression of it
+     * becomes once there is nothing to suppress.
+     */
     private static boolean aboutText(Finding f) {
-        return f.ruleId().equals(MetamorphicSources.DUPLICATE_KEY_RULE);
+        return MetamorphicSources.aboutText(f.ruleId());
     }
 
     private static Map<String, Verdict> verdicts(List<Finding> findings) {

@@ -109,6 +109,9 @@ class ConcreteOracleProperties {
 
     @AfterProperty
     void printCounts() {
+        if (stacks + skipped == 0) {
+            return;
+        }
         System.out.printf("concrete oracle, generated HA stacks: %d stacks checked over %d deployments, %d skipped%n",
                 stacks, deployments, skipped);
     }
