@@ -40,7 +40,11 @@ final class ConcreteOracle {
 
     /** The outcome of checking one template. */
     record Result(String name, boolean checked, String skipReason, int deployments, int rejected,
-                  List<String> problems) {
+                  List<String> problems, List<String> cautious) {
+        Result(String name, boolean checked, String skipReason, int deployments, int rejected,
+               List<String> problems) {
+            this(name, checked, skipReason, deployments, rejected, problems, List.of());
+        }
     }
 
     private final Validator validator;
@@ -102,7 +106,8 @@ final class ConcreteOracle {
         if (rejected == all.size()) {
             return new Result(name, false, "CloudFormation rejects every deployment", all.size(), rejected, problems);
         }
-        compare(symbolic, concrete, failing, problems);
+        List<String> cautious = new ArrayList<>();
+        compare(symbolic, concrete, failing, problems, cautious);
         for (Map.Entry<String, List<Finding>> e : symbolicFindings.entrySet()) {
             if (symbolic.get(e.getKey()).kind() == Kind.FAIL && failing.containsKey(e.getKey())) {
                 for (Finding f : e.getValue()) {
@@ -110,7 +115,7 @@ final class ConcreteOracle {
                 }
             }
         }
-        return new Result(name, true, null, all.size(), rejected, problems);
+        return new Result(name, true, null, all.size(), rejected, problems, cautious);
     }
 
     /** The first deployment CloudFormation accepts (of the first 64), for a template no rule reads. */
@@ -126,13 +131,16 @@ final class ConcreteOracle {
     }
 
     private static void compare(Map<String, Verdict> symbolic, Map<String, Verdict> concrete,
-                                Map<String, List<Map<String, String>>> failing, List<String> problems) {
+                                Map<String, List<Map<String, String>>> failing, List<String> problems,
+                                List<String> cautious) {
         Set<String> keys = new TreeSet<>(symbolic.keySet());
         keys.addAll(concrete.keySet());
         for (String key : keys) {
             Verdict s = symbolic.get(key);
             Verdict c = concrete.get(key);
-            if (s == null && c != null && c.kind() == Kind.FAIL) {
+            if (s != null && s.kind() == Kind.UNRESOLVED && c == null) {
+                cautious.add(key + ": cannot be verified, yet every deployment passes");
+            } else if (s == null && c != null && c.kind() == Kind.FAIL) {
                 problems.add(key + ": passes, but fails when " + failing.get(key).get(0));
             } else if (s == null && c != null) {
                 problems.add(key + ": passes, but cannot be verified in some deployment");

@@ -77,6 +77,7 @@ class ConcreteOracleTest {
         long rejected;
         final List<String> skipped = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+        final List<String> cautious = new ArrayList<>();
 
         Tally(String what) {
             this.what = what;
@@ -91,6 +92,7 @@ class ConcreteOracleTest {
                 skipped.add(r.name() + " (" + r.skipReason() + ")");
             }
             r.problems().forEach(p -> problems.add(r.name() + ": " + p));
+            r.cautious().forEach(p -> cautious.add(r.name() + ": " + p));
         }
 
         void print() {
@@ -98,6 +100,9 @@ class ConcreteOracleTest {
                     + "by CloudFormation's own rules), %d skipped%s; %d disagreements%n", what, checked, deployments,
                     rejected, skipped.size(), skipped.isEmpty() ? "" : " " + skipped, problems.size());
             problems.forEach(p -> System.out.println("  " + p));
+            System.out.printf("  %d findings say 'cannot be verified' where every deployment passes (allowed: "
+                    + "reported, not passed)%n", cautious.size());
+            cautious.forEach(p -> System.out.println("    " + p));
         }
     }
 }
