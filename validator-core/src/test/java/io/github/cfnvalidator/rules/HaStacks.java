@@ -12,11 +12,12 @@ import net.jqwik.api.Arbitrary;
  * A jqwik generator of SageMaker high-availability stacks written the way teams write them: parameters with and
  * without constraints, conditions over them and over the region, a mapping, and {@code Fn::If} at every level a rule
  * walks through (the whole Properties, the variant list, one variant, one property), with an endpoint, a rollback
- * alarm naming it, and an autoscaling target. Every choice is one of a fixed-length list of jqwik integers, so
+ * alarm naming it, and an autoscaling target; the endpoint configuration is sometimes written once in an
+ * {@code Fn::ForEach} body that makes two of them. Every choice is one of a fixed-length list of jqwik integers, so
  * counterexamples shrink towards the plainest stack.
  */
 final class HaStacks {
-    private static final int CHOICES = 24;
+    private static final int CHOICES = 25;
 
     private HaStacks() {
     }
@@ -31,7 +32,8 @@ final class HaStacks {
         Choices ch = new Choices(c);
         Map<String, Object> t = new LinkedHashMap<>();
         boolean defaultValue = ch.pick(8, 2) == 1;
-        if (defaultValue) {
+        boolean loop = ch.pick(24, 3) == 2;
+        if (defaultValue || loop) {
             t.put("Transform", "AWS::LanguageExtensions");
         }
         t.put("Parameters", parameters(ch));
@@ -45,8 +47,13 @@ final class HaStacks {
         Map<String, Object> resources = new LinkedHashMap<>();
         resources.put("Model", resource("AWS::SageMaker::Model", map("ExecutionRoleArn", "arn:aws:iam::1:role/r",
                 "PrimaryContainer", map("Image", image(ch)))));
-        resources.put("Config", resource("AWS::SageMaker::EndpointConfig", configProperties(ch, defaultValue)));
-        resources.put("Api", resource("AWS::SageMaker::Endpoint", endpoint(ch)));
+        Map<String, Object> config = resource("AWS::SageMaker::EndpointConfig", configProperties(ch, defaultValue));
+        if (loop) { // two configs from one Fn::ForEach body; the endpoint uses the first
+            resources.put("Fn::ForEach::Configs", List.of("Size", List.of("A", "B"), map("Config${Size}", config)));
+        } else {
+            resources.put("Config", config);
+        }
+        resources.put("Api", resource("AWS::SageMaker::Endpoint", endpoint(ch, loop ? "ConfigA" : "Config")));
         resources.put("Errors", resource("AWS::CloudWatch::Alarm", alarm(ch)));
         if (ch.pick(18, 2) == 0) {
             resources.put("Target", resource("AWS::ApplicationAutoScaling::ScalableTarget", target(ch)));
@@ -161,9 +168,9 @@ final class HaStacks {
         };
     }
 
-    private static Map<String, Object> endpoint(Choices ch) {
+    private static Map<String, Object> endpoint(Choices ch, String config) {
         Map<String, Object> p = map("EndpointName", endpointName(ch.pick(15, 3)),
-                "EndpointConfigName", getAtt("Config", "EndpointConfigName"));
+                "EndpointConfigName", getAtt(config, "EndpointConfigName"));
         if (ch.pick(22, 3) != 0) {
             p.put("DeploymentConfig", map("BlueGreenUpdatePolicy", map("TrafficRoutingConfiguration",
                             map("Type", ch.pick(22, 3) == 1 ? "CANARY" : "LINEAR", ch.pick(22, 3) == 1 ? "CanarySize"
