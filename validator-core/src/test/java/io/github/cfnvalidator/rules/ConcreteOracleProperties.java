@@ -107,6 +107,77 @@ class ConcreteOracleProperties {
                 .problems()).isEmpty();
     }
 
+    /** A traffic routing type any deployer may choose, ALL_AT_ONCE among them (found by the widening property). */
+    @Example
+    void freeRoutingParameterAgreesWithTheDeployments() {
+        String yaml = """
+                Parameters:
+                  Routing: {Type: String, Default: ALL_AT_ONCE}
+                Resources:
+                  Config:
+                    Type: AWS::SageMaker::EndpointConfig
+                    Properties:
+                      ProductionVariants:
+                        - {VariantName: primary, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 2}
+                  Api:
+                    Type: AWS::SageMaker::Endpoint
+                    Properties:
+                      EndpointConfigName: !GetAtt Config.EndpointConfigName
+                      DeploymentConfig:
+                        BlueGreenUpdatePolicy:
+                          TrafficRoutingConfiguration: {Type: !Ref Routing, WaitIntervalInSeconds: 600}
+                        AutoRollbackConfiguration:
+                          Alarms: [{AlarmName: !Ref Errors}]
+                  Errors:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      Namespace: AWS/SageMaker
+                      MetricName: Invocation5XXErrors
+                      Dimensions: [{Name: EndpointName, Value: !GetAtt Api.EndpointName}]
+                      Statistic: Sum
+                      Period: 60
+                      EvaluationPeriods: 1
+                      Threshold: 1
+                      ComparisonOperator: GreaterThanOrEqualToThreshold
+                """;
+        assertThat(new ConcreteOracle(validator, t -> true).check("free-routing.yaml", yaml, Map.of()).problems())
+                .isEmpty();
+    }
+
+    /**
+     * A native Guard rule over every EndpointConfig, one of them with its whole Properties under Fn::If (found by
+     * the widening property on the Guard fixtures): the other config's single instance fails in every deployment.
+     */
+    @Example
+    void guardRuleBesideAPropertiesIfAgreesWithTheDeployments() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Path.of(ConcreteOracleProperties.class
+                .getResource("/fixtures/guard/ha.guard").toURI());
+        Validator guard = Validator.builder().threads(1).rules(java.util.List.of())
+                .addRules(java.util.List.of(io.github.cfnvalidator.guard.GuardRuleSet.load(java.util.List.of(rules))
+                        .rules())).build();
+        String yaml = """
+                Parameters:
+                  Switch: {Type: String, AllowedValues: ['on', 'off']}
+                Conditions:
+                  On: !Equals [!Ref Switch, 'on']
+                Resources:
+                  Safe:
+                    Type: AWS::SageMaker::EndpointConfig
+                    Properties: !If
+                      - On
+                      - ProductionVariants:
+                          - {VariantName: main, ModelName: model, InstanceType: ml.m5.large, InitialInstanceCount: 2}
+                      - {}
+                  Unsafe:
+                    Type: AWS::SageMaker::EndpointConfig
+                    Properties:
+                      ProductionVariants:
+                        - {VariantName: main, ModelName: model, InstanceType: ml.m5.large, InitialInstanceCount: 1}
+                """;
+        assertThat(new ConcreteOracle(guard, t -> true).check("guard-beside-if.yaml", yaml, Map.of()).problems())
+                .isEmpty();
+    }
+
     @AfterProperty
     void printCounts() {
         if (stacks + skipped == 0) {

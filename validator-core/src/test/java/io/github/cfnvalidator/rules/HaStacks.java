@@ -17,7 +17,7 @@ import net.jqwik.api.Arbitrary;
  * counterexamples shrink towards the plainest stack.
  */
 final class HaStacks {
-    private static final int CHOICES = 25;
+    private static final int CHOICES = 26;
 
     private HaStacks() {
     }
@@ -84,6 +84,11 @@ final class HaStacks {
             case 0 -> map("Type", "String", "AllowedValues", List.of("ml.m5.large", "ml.c5.large"));
             case 1 -> map("Type", "String", "AllowedValues", List.of("ml.m5.large", "ml.t2.medium"));
             default -> map("Type", "String", "Default", "ml.m5.large", "AllowedPattern", "^ml\\.[a-z0-9]+\\.[a-z0-9]+$");
+        });
+        p.put("Routing", switch (ch.pick(25, 3)) {
+            case 0 -> map("Type", "String", "AllowedValues", List.of("CANARY", "LINEAR"), "Default", "CANARY");
+            case 1 -> map("Type", "String", "AllowedValues", List.of("CANARY", "ALL_AT_ONCE"));
+            default -> map("Type", "String", "Default", "CANARY");
         });
         p.put("ImageTag", switch (ch.pick(4, 3)) {
             case 0 -> map("Type", "String", "AllowedValues", List.of("v1.2.3", "v1.2.4"));
@@ -171,11 +176,13 @@ final class HaStacks {
     private static Map<String, Object> endpoint(Choices ch, String config) {
         Map<String, Object> p = map("EndpointName", endpointName(ch.pick(15, 3)),
                 "EndpointConfigName", getAtt(config, "EndpointConfigName"));
-        if (ch.pick(22, 3) != 0) {
+        int routing = ch.pick(22, 4);
+        if (routing != 0) {
+            Object type = routing == 1 ? "CANARY" : routing == 2 ? "LINEAR" : ref("Routing");
             p.put("DeploymentConfig", map("BlueGreenUpdatePolicy", map("TrafficRoutingConfiguration",
-                            map("Type", ch.pick(22, 3) == 1 ? "CANARY" : "LINEAR", ch.pick(22, 3) == 1 ? "CanarySize"
-                                    : "LinearStepSize", map("Type", "INSTANCE_COUNT", "Value", num(1)),
-                                    "WaitIntervalInSeconds", num(300))),
+                            map("Type", type, routing == 2 ? "LinearStepSize" : "CanarySize",
+                                    map("Type", "INSTANCE_COUNT", "Value", num(1)), "WaitIntervalInSeconds",
+                                    num(300))),
                     "AutoRollbackConfiguration", map("Alarms", List.of(map("AlarmName", ref("Errors"))))));
         }
         return p;

@@ -100,7 +100,9 @@ class MetamorphicProperties {
         }
         Set<String> after = MetamorphicSources.signature(MetamorphicSources.check(c.source().validator(), document,
                 c.source().pinned(), c.source().name()));
-        assertThat(after).as("%s, key %s written twice", c, key).isEqualTo(c.source().findings());
+        // a suppression of template_duplicate_key is used or unused as the text has duplicates or not
+        assertThat(withoutUnusedSuppressions(after)).as("%s, key %s written twice", c, key)
+                .isEqualTo(withoutUnusedSuppressions(c.source().findings()));
     }
 
     @Property(tries = TRIES)
@@ -157,6 +159,12 @@ class MetamorphicProperties {
             return new BigDecimal(n.toString()).add(BigDecimal.TEN);
         }
         return literal + "-other";
+    }
+
+    private static Set<String> withoutUnusedSuppressions(Set<String> signature) {
+        Set<String> out = new java.util.TreeSet<>(signature);
+        out.removeIf(x -> x.startsWith(MetamorphicSources.UNUSED_SUPPRESSION_RULE + " "));
+        return out;
     }
 
     private static void assertSameFindings(Case c, Map<String, Object> rewritten) {
