@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * failure. Positions and messages may change. Each property runs {@value #TRIES} tries (about 1-3 ms each).
  */
 class MetamorphicProperties {
-    static final int TRIES = 250;
+    static final int TRIES = 500;
     private static final List<Source> SOURCES = MetamorphicSources.load();
     private static final List<Object> DECOYS = List.of("1", BigInteger.ZERO, "latest", "ml.t2.medium",
             "decoy", Map.of("Ref", "AWS::NoValue"), Map.of(), List.of());
