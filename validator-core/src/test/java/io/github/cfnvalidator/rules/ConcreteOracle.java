@@ -104,7 +104,9 @@ final class ConcreteOracle {
             });
         }
         if (rejected == all.size()) {
-            return new Result(name, false, "CloudFormation would refuse every deployment tried (a mapping key or list index missing for the pseudo-parameter values the oracle fixes)", all.size(), rejected, problems);
+            return new Result(name, false, "CloudFormation would refuse every deployment tried (a mapping key or "
+                    + "list index missing for the pseudo-parameter values the oracle fixes)", all.size(), rejected,
+                    problems);
         }
         List<String> cautious = new ArrayList<>();
         compare(symbolic, concrete, failing, problems, cautious);
