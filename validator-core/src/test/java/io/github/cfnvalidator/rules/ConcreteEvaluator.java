@@ -440,7 +440,10 @@ final class ConcreteEvaluator {
         }
     }
 
-    /** Expands {@code Fn::ForEach::Name: [Id, collection, {key: template}]} entries of a map when the collection is known. */
+    /**
+     * Expands {@code Fn::ForEach::Name: [Id, collection, {key: template}]} entries of a map when the collection is
+     * known.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Object> expandLoops(Map<String, Object> m) {
         boolean any = m.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));

@@ -83,7 +83,8 @@ final class HaStacks {
         p.put("InstanceType", switch (ch.pick(3, 3)) {
             case 0 -> map("Type", "String", "AllowedValues", List.of("ml.m5.large", "ml.c5.large"));
             case 1 -> map("Type", "String", "AllowedValues", List.of("ml.m5.large", "ml.t2.medium"));
-            default -> map("Type", "String", "Default", "ml.m5.large", "AllowedPattern", "^ml\\.[a-z0-9]+\\.[a-z0-9]+$");
+            default -> map("Type", "String", "Default", "ml.m5.large",
+                    "AllowedPattern", "^ml\\.[a-z0-9]+\\.[a-z0-9]+$");
         });
         p.put("Routing", switch (ch.pick(25, 3)) {
             case 0 -> map("Type", "String", "AllowedValues", List.of("CANARY", "LINEAR"), "Default", "CANARY");
