@@ -263,7 +263,8 @@ final class ConcreteOracle {
     /** Whether a finding says that a value cannot be verified before deploy (reported, not passed). */
     static boolean unresolved(Finding f) {
         String m = f.fullMessage();
-        return m.contains("cannot be verified before deploy") || m.contains("undecidable before deploy");
+        return m.contains("cannot be verified before deploy") || m.contains("undecidable before deploy")
+                || m.contains(" is unresolved: ");
     }
 
     /** A finding's comparison key: rule id and resource. */

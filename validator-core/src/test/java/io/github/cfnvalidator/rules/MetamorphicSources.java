@@ -187,6 +187,17 @@ final class MetamorphicSources {
         return out;
     }
 
+    /** Rule and resource of each finding that fails or cannot be verified (reported, not passed). */
+    static Set<String> reported(Set<String> signature) {
+        Set<String> out = new TreeSet<>();
+        for (String s : signature) {
+            if (!s.startsWith(UNUSED_SUPPRESSION_RULE + " ")) {
+                out.add(s.replaceFirst(" (error|warning|info) (fails|unresolved) on ", " reported on "));
+            }
+        }
+        return out;
+    }
+
     /** A deep, mutable copy of a plain value. */
     @SuppressWarnings("unchecked")
     static Object copy(Object v) {
