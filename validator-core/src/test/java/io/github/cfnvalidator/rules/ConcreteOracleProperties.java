@@ -150,11 +150,7 @@ class ConcreteOracleProperties {
      */
     @Example
     void guardRuleBesideAPropertiesIfAgreesWithTheDeployments() throws Exception {
-        java.nio.file.Path rules = java.nio.file.Path.of(ConcreteOracleProperties.class
-                .getResource("/fixtures/guard/ha.guard").toURI());
-        Validator guard = Validator.builder().threads(1).rules(java.util.List.of())
-                .addRules(java.util.List.of(io.github.cfnvalidator.guard.GuardRuleSet.load(java.util.List.of(rules))
-                        .rules())).build();
+        Validator guard = guardValidator();
         String yaml = """
                 Parameters:
                   Switch: {Type: String, AllowedValues: ['on', 'off']}
@@ -176,6 +172,31 @@ class ConcreteOracleProperties {
                 """;
         assertThat(new ConcreteOracle(guard, t -> true).check("guard-beside-if.yaml", yaml, Map.of()).problems())
                 .isEmpty();
+    }
+
+    /** A whole Properties imported in one deployment under a native Guard rule: reported, never passed. */
+    @Example
+    void guardRuleOnImportedPropertiesUnderIfAgreesWithTheDeployments() throws Exception {
+        String yaml = """
+                Parameters:
+                  Switch: {Type: String, AllowedValues: ['on', 'off']}
+                Conditions:
+                  On: !Equals [!Ref Switch, 'on']
+                Resources:
+                  Config:
+                    Type: AWS::SageMaker::EndpointConfig
+                    Properties: !If [On, !ImportValue SharedProperties, {}]
+                """;
+        assertThat(new ConcreteOracle(guardValidator(), t -> true).check("guard-import-if.yaml", yaml, Map.of())
+                .problems()).isEmpty();
+    }
+
+    private static Validator guardValidator() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Path.of(ConcreteOracleProperties.class
+                .getResource("/fixtures/guard/ha.guard").toURI());
+        return Validator.builder().threads(1).rules(java.util.List.of())
+                .addRules(java.util.List.of(io.github.cfnvalidator.guard.GuardRuleSet.load(java.util.List.of(rules))
+                        .rules())).build();
     }
 
     @AfterProperty
