@@ -237,6 +237,7 @@ final class GuardEvaluator {
             }
             if (a.opaque()) {
                 out.add(new QueryResult.Resolved(a.value())); // compared as unknown, never a silent pass
+                reached = true; // what the other values lack is a per-deployment gap beside it
                 continue;
             }
             if (a.value() == null) {
