@@ -131,7 +131,10 @@ def run(binary, case):
         return ["ERROR " + one_line(msg)]
     if p.returncode == 5 or "Parsing error" in p.stderr:
         return ["PARSE_ERROR"]
-    reports = json.loads(p.stdout)
+    try:
+        reports = json.loads(p.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(f"{case['name']}: cfn-guard exited {p.returncode} without a report: {p.stderr.strip()}")
     if len(reports) != 1:
         raise SystemExit(f"{case['name']}: expected one report, got {len(reports)}: {p.stdout} {p.stderr}")
     return expectation(reports[0])
