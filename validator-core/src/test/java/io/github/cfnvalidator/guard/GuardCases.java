@@ -100,7 +100,7 @@ final class GuardCases {
     }
 
     /** Evaluates one case and renders the outcome as an expectation text. */
-    static String outcome(Case c) throws GuardDataException {
+    static String outcome(Case c) {
         GuardRules rules;
         try {
             rules = GuardRules.parse("rules.guard", c.rules() + "\n");
@@ -110,7 +110,12 @@ final class GuardCases {
         String data = c.data() + "\n";
         String dataName = data.stripLeading().startsWith("{") || data.stripLeading().startsWith("[")
                 ? "data.json" : "data.yaml";
-        GuardValue doc = GuardDataReader.read(dataName, data);
+        GuardValue doc;
+        try {
+            doc = GuardDataReader.read(dataName, data);
+        } catch (GuardDataException e) {
+            return "ERROR " + oneLine("Parser Error when parsing `" + e.getMessage() + "`");
+        }
         GuardFileReport report = new GuardFileReport(dataName);
         if (!rules.isEmpty()) {
             try {
