@@ -20,7 +20,9 @@ temporary folder and runs
 and renders the expectation the tests compare with (GuardCases.expectation does the same from our report):
 the overall status, then one `<rule> PASS|FAIL|SKIP` line per rule (sorted by name), each failing rule followed by
 its checks' messages, depth first, as `  <context> => <error_message> <<custom message>>`. When cfn-guard stops
-with an error (exit 255) the expectation is `ERROR <message>`; a rule file it cannot parse gives `PARSE_ERROR`.
+with an error (exit 255) the expectation is `ERROR <message>`; a rule file it cannot parse gives `PARSE_ERROR`;
+where it crashes (a panic, exit 101, or a signal such as a stack overflow) `CRASH <how>`, and the tests then require
+that we stop with an error instead (docs/guard-compatibility.md, "Where CFN Validator differs", 5).
 
     bench/guard-cases.py [--write] [--shared ../shared] [FILE.cases ...]
 
@@ -126,6 +128,8 @@ def run(binary, case):
         data.write_text(data_text)
         p = subprocess.run([binary, "validate", "-r", str(rules), "-d", str(data), "-o", "json", "--structured",
                             "-S", "none"], capture_output=True, text=True)
+    if p.returncode == 101 or p.returncode < 0:
+        return ["CRASH " + ("exit 101 (panic)" if p.returncode == 101 else f"signal {-p.returncode}")]
     if p.returncode == 255 or (p.returncode not in (0, 19) and "Error occurred" in p.stderr):
         msg = p.stderr.split("Error occurred ", 1)[-1].strip()
         return ["ERROR " + one_line(msg)]

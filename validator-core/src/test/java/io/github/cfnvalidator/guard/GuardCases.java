@@ -28,7 +28,8 @@ import org.junit.jupiter.api.DynamicTest;
  * {@link #expectation(Map)} renders ours: the overall status, then {@code <rule> PASS|FAIL|SKIP} per rule sorted by
  * name, each failing rule followed by its checks' messages depth first ({@code "  <context> => <error message>
  * <<custom message>>"}); {@code ERROR <message>} where cfn-guard stops with an error, {@code PARSE_ERROR} where it
- * cannot parse the rules. The tests need no binary at run time.
+ * cannot parse the rules, {@code CRASH <how>} where it crashes (we must then stop with an error: the case passes
+ * when our outcome is an {@code ERROR}). The tests need no binary at run time.
  */
 final class GuardCases {
     private GuardCases() {
@@ -94,8 +95,12 @@ final class GuardCases {
         assertThat(cases).as(table).isNotEmpty();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Assumptions.assumeTrue(c.disabled() == null, () -> "disabled: " + c.disabled());
-            assertThat(outcome(c)).as(c.name() + "\n--- rules\n" + c.rules() + "\n--- data\n" + c.data())
-                    .isEqualTo(c.expect());
+            String described = c.name() + "\n--- rules\n" + c.rules() + "\n--- data\n" + c.data();
+            if (c.expect().startsWith("CRASH ")) {
+                assertThat(outcome(c)).as(described).startsWith("ERROR ");
+            } else {
+                assertThat(outcome(c)).as(described).isEqualTo(c.expect());
+            }
         }));
     }
 
