@@ -118,9 +118,13 @@ final class GuardFunctions {
                         byte[] bytes = s.value().getBytes(StandardCharsets.UTF_8);
                         if (!s.value().isEmpty() && from < to && from <= bytes.length && to <= bytes.length) {
                             String sub = utf8Slice(bytes, from, to);
-                            if (sub != null) {
-                                out.add(new GuardValue.Str(s.path(), sub));
+                            if (sub == null) {
+                                // cfn-guard 3.1.1 panics here (exit 101); we stop with a message instead
+                                throw new GuardEvalException(Kind.OTHER, "substring bounds " + from + ".." + to
+                                        + " fall inside a multi-byte character of \"" + s.value() + "\" at "
+                                        + s.path() + " (bounds count UTF-8 bytes)");
                             }
+                            out.add(new GuardValue.Str(s.path(), sub));
                         }
                     }
                 }
