@@ -314,12 +314,12 @@ public final class ProjectConfig {
         unresolved().ifPresent(builder::unresolvedSeverity);
         List<io.github.cfnvalidator.report.FileReport> errors = new ArrayList<>();
         if (!guardRules.isEmpty()) {
-            io.github.cfnvalidator.guard.GuardRuleSet.Loaded loaded =
-                    io.github.cfnvalidator.guard.GuardRuleSet.load(guardRules);
+            io.github.cfnvalidator.rules.RuleFileLoader.Loaded loaded =
+                    io.github.cfnvalidator.rules.RuleFileLoader.loadAll(guardRules);
             for (io.github.cfnvalidator.template.ParseProblem p : loaded.problems()) {
                 errors.add(io.github.cfnvalidator.report.FileReport.failed(p.location().file(), List.of(p)));
             }
-            builder.addRules(List.of(loaded.rules()));
+            builder.addRules(loaded.rules());
         }
         for (ParameterBinding b : parameters) {
             io.github.cfnvalidator.resolve.ParameterValues values;
