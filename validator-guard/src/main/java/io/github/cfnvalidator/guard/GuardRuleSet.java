@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.guard;
 
-import io.github.cfnvalidator.guard.command.GuardValidate;
 import io.github.cfnvalidator.guard.data.GuardTemplateData;
 import io.github.cfnvalidator.guard.eval.GuardEvalException;
 import io.github.cfnvalidator.guard.eval.GuardEvaluation;
@@ -158,9 +157,10 @@ public final class GuardRuleSet implements Rule {
             if (e.status() != GuardStatus.FAIL) {
                 continue;
             }
-            for (GuardFileReport.Failure f : GuardFileReport.of(e).notCompliant()) {
+            // the failure tree with values named by path: the finding carries the exact place as its location
+            for (GuardFileReport.Failure f : GuardFileReport.of(e, GuardFileReport.Display.PATHS).notCompliant()) {
                 if (f instanceof GuardFileReport.RuleFailure rf) {
-                    String ruleId = GuardValidate.ruleName(rules.fileName(), rf.ruleName());
+                    String ruleId = GuardFileReport.ruleName(rules.fileName(), rf.ruleName());
                     collect(rf, ruleId, rf.customMessage(), ctx, data, seen);
                 }
             }
@@ -192,8 +192,7 @@ public final class GuardRuleSet implements Rule {
                         GuardTemplateData data, Set<String> seen) {
         String custom = m.customMessage() != null && !m.customMessage().isBlank() ? m.customMessage() : inherited;
         String[] messageAndFix = splitFix(custom);
-        // positions in cfn-guard's [L:x,C:y] form are dropped: the finding carries the exact place
-        String explanation = m.errorMessage() == null ? "" : m.errorMessage().replaceAll("\\[L:\\d+,C:\\d+\\]", "");
+        String explanation = m.errorMessage() == null ? "" : m.errorMessage();
         String message = messageAndFix[0] == null ? "Guard rule " + ruleId + " failed: " + explanation
                 : messageAndFix[0];
         Node node = m.at() == null ? null : data.nodeOf(m.at());

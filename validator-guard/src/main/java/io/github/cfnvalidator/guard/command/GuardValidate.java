@@ -718,7 +718,7 @@ public final class GuardValidate {
                 Map<String, GuardStatus> target = rc.status() == GuardStatus.PASS ? passed
                         : rc.status() == GuardStatus.FAIL ? failed : skipped;
                 target.putIfAbsent(rc.name(), rc.status());
-                longest = Math.max(longest, ruleName(rulesFile, rc.name()).length());
+                longest = Math.max(longest, GuardFileReport.ruleName(rulesFile, rc.name()).length());
             }
         }
         skipped.keySet().removeIf(k -> passed.containsKey(k) || failed.containsKey(k));
@@ -752,19 +752,13 @@ public final class GuardValidate {
 
     private void printSummary(String rulesFile, int longest, Map<String, GuardStatus> rules) {
         for (Map.Entry<String, GuardStatus> r : rules.entrySet()) {
-            String name = ruleName(rulesFile, r.getKey());
+            String name = GuardFileReport.ruleName(rulesFile, r.getKey());
             StringBuilder sb = new StringBuilder(rulesFile).append('/').append(name);
             for (int i = name.length(); i < longest + 4; i++) {
                 sb.append(' ');
             }
             out.println(sb.append(r.getValue()));
         }
-    }
-
-    /** cfn-guard's get_rule_name: the rule name without the {@code <file>/} prefix. */
-    public static String ruleName(String rulesFile, String rule) {
-        String prefix = rulesFile + "/";
-        return rule.startsWith(prefix) ? rule.substring(prefix.length()) : rule;
     }
 
     // ------------------------------------------------------------------ payload

@@ -2,6 +2,7 @@ package io.github.cfnvalidator.guard.report;
 
 import io.github.cfnvalidator.guard.data.GuardJson;
 import io.github.cfnvalidator.guard.data.GuardValue;
+import io.github.cfnvalidator.guard.data.ValuePath;
 import io.github.cfnvalidator.guard.eval.GuardEvaluation;
 import io.github.cfnvalidator.guard.eval.GuardEvaluator;
 import io.github.cfnvalidator.guard.eval.GuardRecord;
@@ -24,7 +25,37 @@ import java.util.TreeSet;
  * trees of every rule file evaluated against that data file.
  */
 public final class GuardFileReport {
+    /**
+     * How explanations name values: {@link #CFN_GUARD} as cfn-guard prints them ({@code /a/b[L:4,C:6]}, the drop-in
+     * reports), {@link #PATHS} by their paths alone (findings, which carry the exact place as a location).
+     */
+    public enum Display {
+        /** cfn-guard's form: paths with their 0-based {@code [L:x,C:y]} positions. */
+        CFN_GUARD,
+        /** Paths without positions. */
+        PATHS;
+
+        String path(ValuePath p) {
+            return this == CFN_GUARD ? p.toString() : p.pointer();
+        }
+
+        String value(GuardValue v) {
+            return this == CFN_GUARD ? v.toString() : "Path=" + v.path().pointer() + " Value=" + GuardJson.valueOnly(v);
+        }
+
+        String result(QueryResult r) {
+            if (r instanceof QueryResult.Literal l) {
+                return "literal, " + value(l.value());
+            }
+            if (r instanceof QueryResult.Resolved x) {
+                return "(resolved, " + value(x.value()) + ")";
+            }
+            return "(unresolved, " + value(((QueryResult.UnResolved) r).traversedTo()) + ")";
+        }
+    }
+
     private final String name;
+    private final Display display;
     private GuardStatus status;
     private final List<Failure> notCompliant = new ArrayList<>();
     private final SortedSet<String> notApplicable = new TreeSet<>();
@@ -32,15 +63,32 @@ public final class GuardFileReport {
 
     /** An empty report for a data file, to which rule files' results are added. */
     public GuardFileReport(String name) {
+        this(name, Display.CFN_GUARD);
+    }
+
+    /** An empty report for a data file whose explanations name values as {@code display} says. */
+    public GuardFileReport(String name, Display display) {
         this.name = name;
+        this.display = display;
         this.status = GuardStatus.SKIP;
     }
 
-    /** The report of one evaluation. */
+    /** The report of one evaluation, in cfn-guard's form. */
     public static GuardFileReport of(GuardEvaluation e) {
-        GuardFileReport r = new GuardFileReport(e.dataName());
+        return of(e, Display.CFN_GUARD);
+    }
+
+    /** The report of one evaluation, its explanations naming values as {@code display} says. */
+    public static GuardFileReport of(GuardEvaluation e, Display display) {
+        GuardFileReport r = new GuardFileReport(e.dataName(), display);
         r.add(e);
         return r;
+    }
+
+    /** cfn-guard's get_rule_name: the rule name without the {@code <file>/} prefix. */
+    public static String ruleName(String rulesFile, String rule) {
+        String prefix = rulesFile + "/";
+        return rule.startsWith(prefix) ? rule.substring(prefix.length()) : rule;
     }
 
     /** Adds one rule file's evaluation of this data file (cfn-guard's FileReport::combine). */
@@ -56,7 +104,7 @@ public final class GuardFileReport {
                 }
             }
         }
-        notCompliant.addAll(failures(root.children()));
+        notCompliant.addAll(failures(root.children(), display));
     }
 
     /** The data file's name. */
@@ -348,13 +396,13 @@ public final class GuardFileReport {
     }
 
     /** report_all_failed_clauses_for_rules. */
-    static List<Failure> failures(List<GuardRecord> checks) {
+    static List<Failure> failures(List<GuardRecord> checks, Display display) {
         List<Failure> out = new ArrayList<>();
         for (GuardRecord current : checks) {
             GuardRecord.Type t = current.type();
             if (t instanceof GuardRecord.RuleCheck rc) {
                 if (rc.status() == GuardStatus.FAIL) {
-                    out.add(new RuleFailure(rc.name(), rc.message(), failures(current.children())));
+                    out.add(new RuleFailure(rc.name(), rc.message(), failures(current.children(), display)));
                 }
             } else if (t instanceof GuardRecord.BlockGuardCheck b) {
                 if (b.status() == GuardStatus.FAIL) {
@@ -362,20 +410,20 @@ public final class GuardFileReport {
                         out.add(new BlockFailure(current.context(), new Message(null,
                                 "query for block clause did not retrieve any value", null), null));
                     } else {
-                        out.addAll(failures(current.children()));
+                        out.addAll(failures(current.children(), display));
                     }
                 }
             } else if (t instanceof GuardRecord.Disjunction d) {
                 if (d.status() == GuardStatus.FAIL) {
-                    out.add(new DisjunctionFailure(failures(current.children())));
+                    out.add(new DisjunctionFailure(failures(current.children(), display)));
                 }
             } else if (t instanceof GuardRecord.GuardClauseBlockCheck || t instanceof GuardRecord.TypeBlockRec
                     || t instanceof GuardRecord.TypeCheck || t instanceof GuardRecord.WhenCheck) {
                 if (t.status() == GuardStatus.FAIL) {
-                    out.addAll(failures(current.children()));
+                    out.addAll(failures(current.children(), display));
                 }
             } else if (t instanceof GuardRecord.ClauseValueCheck cv) {
-                Failure f = clause(current.context(), cv.check());
+                Failure f = clause(current.context(), cv.check(), display);
                 if (f != null) {
                     out.add(f);
                 }
@@ -384,7 +432,7 @@ public final class GuardFileReport {
         return out;
     }
 
-    private static Failure clause(String context, GuardRecord.ClauseCheck check) {
+    private static Failure clause(String context, GuardRecord.ClauseCheck check, Display display) {
         if (check instanceof GuardRecord.NoValueForEmptyCheck nv) {
             String custom = nv.customMessage() == null ? "" : nv.customMessage().replace('\n', ';');
             return new ClauseFailure(true, context, new Message(custom,
@@ -401,8 +449,8 @@ public final class GuardFileReport {
             QueryResult.UnResolved ur = (QueryResult.UnResolved) mb.from();
             String custom = mb.customMessage() == null ? "" : mb.customMessage();
             return new BlockFailure(context, Message.missing(custom, "Check was not compliant as property ["
-                    + ur.remainingQuery() + "] is missing. Value traversed to [" + ur.traversedTo() + "]",
-                    ur), ur);
+                    + ur.remainingQuery() + "] is missing. Value traversed to [" + display.value(ur.traversedTo())
+                    + "]", ur), ur);
         }
         if (check instanceof GuardRecord.Unary u) {
             String custom = u.customMessage() == null ? "" : u.customMessage();
@@ -411,14 +459,14 @@ public final class GuardFileReport {
             String text;
             if (u.from() instanceof QueryResult.UnResolved ur) {
                 text = "Check was not compliant as property [" + ur.remainingQuery() + "] is missing. Value "
-                        + "traversed to [" + ur.traversedTo() + "]." + err;
+                        + "traversed to [" + display.value(ur.traversedTo()) + "]." + err;
                 Map<String, Object> inner = new LinkedHashMap<>();
                 inner.put("value", unresolvedPlain(ur));
                 inner.put("comparison", comparison(u.comparison()));
                 c.put("UnResolved", inner);
             } else {
                 GuardValue v = u.from().valueOrNull();
-                text = "Check was not compliant as property [" + v.path() + "] " + unaryWords(u.comparison()) + "."
+                text = "Check was not compliant as property [" + display.path(v.path()) + "] " + unaryWords(u.comparison()) + "."
                         + err;
                 Map<String, Object> inner = new LinkedHashMap<>();
                 inner.put("value", GuardJson.pathValue(v));
@@ -441,7 +489,7 @@ public final class GuardFileReport {
                 c.put("UnResolved", inner);
                 return new ClauseFailure(false, context, Message.missing(custom, "Check was not compliant as "
                         + "property [" + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
-                        + ur.traversedTo() + "]." + err, ur), c);
+                        + display.value(ur.traversedTo()) + "]." + err, ur), c);
             }
             if (cmp.to() == null) {
                 return null;
@@ -454,7 +502,7 @@ public final class GuardFileReport {
                 c.put("UnResolved", inner);
                 return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property ["
                         + tu.remainingQuery() + "] to compare to is missing. Value traversed to ["
-                        + tu.traversedTo() + "]." + err, from), c);
+                        + display.value(tu.traversedTo()) + "]." + err, from), c);
             }
             GuardValue to = cmp.to().valueOrNull();
             Map<String, Object> inner = new LinkedHashMap<>();
@@ -463,7 +511,8 @@ public final class GuardFileReport {
             inner.put("comparison", comparison(cmp.comparison()));
             c.put("Resolved", inner);
             return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property value ["
-                    + from + "] " + binaryWords(cmp.comparison()) + " value [" + to + "]." + err, from), c);
+                    + display.value(from) + "] " + binaryWords(cmp.comparison()) + " value [" + display.value(to) + "]."
+                    + err, from), c);
         }
         if (check instanceof GuardRecord.Deployments d) {
             String custom = d.customMessage() == null ? "" : d.customMessage();
@@ -473,7 +522,7 @@ public final class GuardFileReport {
             inner.put("unknown", d.unknown());
             inner.put("comparison", comparison(d.comparison()));
             String text = (d.unknown() ? "Check could not be decided before deploy: property [" : "Check was not "
-                    + "compliant for every deployment: property [") + d.at().path() + "] " + d.detail();
+                    + "compliant for every deployment: property [") + display.path(d.at().path()) + "] " + d.detail();
             return new ClauseFailure(false, context, new Message(custom, text, d.at(), false, d.unknown(), d.detail(), d.evidence()),
                     single("Deployments", inner));
         }
@@ -482,7 +531,7 @@ public final class GuardFileReport {
             List<String> shown = new ArrayList<>();
             List<Object> toPlain = new ArrayList<>();
             for (QueryResult q : in.to()) {
-                shown.add(QueryResult.display(q));
+                shown.add(display.result(q));
                 if (q instanceof QueryResult.Resolved r) {
                     toPlain.add(GuardJson.pathValue(r.value()));
                 }
@@ -492,7 +541,7 @@ public final class GuardFileReport {
             inner.put("to", toPlain);
             inner.put("comparison", comparison(in.comparison()));
             return new ClauseFailure(false, context, new Message(in.customMessage(),
-                    "Check was not compliant as property [" + from.path() + "] was not present in ["
+                    "Check was not compliant as property [" + display.path(from.path()) + "] was not present in ["
                             + GuardAst.sliceDisplay(shown) + "]", from), single("InResolved", inner));
         }
         return null;

@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.guard.report;
 
-import io.github.cfnvalidator.guard.command.GuardValidate;
 import io.github.cfnvalidator.guard.eval.GuardEvaluation;
 import io.github.cfnvalidator.guard.eval.GuardRecord;
 import java.io.PrintWriter;
@@ -32,7 +31,7 @@ public final class GuardText {
 
     private static void print(GuardFileReport.Failure f, String indent, PrintWriter out) {
         if (f instanceof GuardFileReport.RuleFailure r) {
-            out.println(indent + "Rule = " + GuardValidate.ruleName("", r.ruleName()) + " {");
+            out.println(indent + "Rule = " + GuardFileReport.ruleName("", r.ruleName()) + " {");
             if (r.customMessage() != null && !r.customMessage().isBlank()) {
                 out.println(indent + "  Message {");
                 for (String line : r.customMessage().strip().split("\n")) {
