@@ -232,6 +232,7 @@ public final class GuardDataReader {
         return tag.substring(0, i);
     }
 
+    /** The long form of a short-form intrinsic tag's function name ({@code GetAtt} -> {@code Fn::GetAtt}). */
     public static String longForm(String fn) {
         switch (fn) {
             case "Ref":

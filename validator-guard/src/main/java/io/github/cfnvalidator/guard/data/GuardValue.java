@@ -126,6 +126,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
 
     /** null. */
     public static final class Null extends GuardValue {
+        /** A null at a path. */
         public Null(ValuePath path) {
             super(path);
         }
@@ -145,6 +146,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class Str extends GuardValue {
         private final String value;
 
+        /** A string at a path. */
         public Str(ValuePath path, String value) {
             super(path);
             this.value = value;
@@ -171,6 +173,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
         private final String source;
         private final Pattern pattern;
 
+        /** A regular expression, with the source written in the rule file and its compiled pattern. */
         public Regex(ValuePath path, String source, Pattern pattern) {
             super(path);
             this.source = source;
@@ -202,6 +205,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class Bool extends GuardValue {
         private final boolean value;
 
+        /** A boolean at a path. */
         public Bool(ValuePath path, boolean value) {
             super(path);
             this.value = value;
@@ -227,6 +231,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class Int extends GuardValue {
         private final long value;
 
+        /** An integer at a path. */
         public Int(ValuePath path, long value) {
             super(path);
             this.value = value;
@@ -252,6 +257,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class Flt extends GuardValue {
         private final double value;
 
+        /** A float at a path. */
         public Flt(ValuePath path, double value) {
             super(path);
             this.value = value;
@@ -277,6 +283,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class Chr extends GuardValue {
         private final int value;
 
+        /** A character (code point) at a path. */
         public Chr(ValuePath path, int value) {
             super(path);
             this.value = value;
@@ -302,6 +309,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
     public static final class ListV extends GuardValue {
         private final List<GuardValue> items;
 
+        /** A list of values at a path. */
         public ListV(ValuePath path, List<GuardValue> items) {
             super(path);
             this.items = Collections.unmodifiableList(items);
@@ -333,6 +341,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
         private final Map<String, GuardValue> values;
         private List<GuardValue> valueList;
 
+        /** A map at a path: its keys in document order, and the values by key. */
         public MapV(ValuePath path, List<Str> keys, LinkedHashMap<String, GuardValue> values) {
             super(path);
             this.keys = Collections.unmodifiableList(keys);
@@ -386,6 +395,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
         public final long upper;
         public final int inclusive;
 
+        /** An integer range; {@code inclusive} holds {@link #LOWER_INCLUSIVE} and {@link #UPPER_INCLUSIVE} bits. */
         public RangeInt(ValuePath path, long lower, long upper, int inclusive) {
             super(path);
             this.lower = lower;
@@ -393,6 +403,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
             this.inclusive = inclusive;
         }
 
+        /** Whether the range holds {@code v}. */
         public boolean contains(long v) {
             boolean lo = (inclusive & LOWER_INCLUSIVE) != 0 ? lower <= v : lower < v;
             boolean hi = (inclusive & UPPER_INCLUSIVE) != 0 ? upper >= v : upper > v;
@@ -416,6 +427,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
         public final double upper;
         public final int inclusive;
 
+        /** A float range; {@code inclusive} holds {@link #LOWER_INCLUSIVE} and {@link #UPPER_INCLUSIVE} bits. */
         public RangeFloat(ValuePath path, double lower, double upper, int inclusive) {
             super(path);
             this.lower = lower;
@@ -423,6 +435,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
             this.inclusive = inclusive;
         }
 
+        /** Whether the range holds {@code v}. */
         public boolean contains(double v) {
             boolean lo = (inclusive & LOWER_INCLUSIVE) != 0 ? lower <= v : lower < v;
             boolean hi = (inclusive & UPPER_INCLUSIVE) != 0 ? upper >= v : upper > v;
@@ -446,6 +459,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
         public final int upper;
         public final int inclusive;
 
+        /** A character range; {@code inclusive} holds {@link #LOWER_INCLUSIVE} and {@link #UPPER_INCLUSIVE} bits. */
         public RangeChar(ValuePath path, int lower, int upper, int inclusive) {
             super(path);
             this.lower = lower;
@@ -453,6 +467,7 @@ public abstract sealed class GuardValue permits GuardValue.Null, GuardValue.Str,
             this.inclusive = inclusive;
         }
 
+        /** Whether the range holds the code point {@code v}. */
         public boolean contains(int v) {
             boolean lo = (inclusive & LOWER_INCLUSIVE) != 0 ? lower <= v : lower < v;
             boolean hi = (inclusive & UPPER_INCLUSIVE) != 0 ? upper >= v : upper > v;

@@ -39,6 +39,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
     private final Resolver resolver;
     private final GuardTemplateData data;
 
+    /** Intrinsic awareness over a template's resolver and its Guard data. */
     public GuardResolverIntrinsics(Resolver resolver, GuardTemplateData data) {
         this.resolver = resolver;
         this.data = data;

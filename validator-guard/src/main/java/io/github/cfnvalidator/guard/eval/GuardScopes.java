@@ -128,6 +128,7 @@ public final class GuardScopes {
             return t.status() == GuardStatus.FAIL;
         }
 
+        /** The record tree, once evaluation has finished. */
         public GuardRecord finished() {
             return finished;
         }
@@ -172,6 +173,10 @@ public final class GuardScopes {
         private final Recorder recorder;
         private final Options options;
 
+        /**
+         * The scope of one rule file evaluated against one document: the file's assignments, its rules by name, its
+         * parameterized rules, the document's root and the options.
+         */
         public RootScope(GuardAst.RulesFile file, Map<String, List<Rule>> rules,
                   Map<String, ParameterizedRule> parameterized, GuardValue root, Options options) {
             this.root = root;

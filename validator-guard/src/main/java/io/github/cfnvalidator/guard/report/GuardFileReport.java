@@ -466,7 +466,8 @@ public final class GuardFileReport {
                 c.put("UnResolved", inner);
             } else {
                 GuardValue v = u.from().valueOrNull();
-                text = "Check was not compliant as property [" + display.path(v.path()) + "] " + unaryWords(u.comparison()) + "."
+                text = "Check was not compliant as property [" + display.path(v.path()) + "] "
+                        + unaryWords(u.comparison()) + "."
                         + err;
                 Map<String, Object> inner = new LinkedHashMap<>();
                 inner.put("value", GuardJson.pathValue(v));

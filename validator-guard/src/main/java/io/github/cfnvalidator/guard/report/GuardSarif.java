@@ -18,6 +18,7 @@ public final class GuardSarif {
     private GuardSarif() {
     }
 
+    /** The SARIF 2.1.0 log of the given data files' reports, as a plain tree. */
     public static Map<String, Object> report(List<GuardFileReport> reports) {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "cfn-validator");

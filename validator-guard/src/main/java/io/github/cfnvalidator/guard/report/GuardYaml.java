@@ -20,6 +20,7 @@ public final class GuardYaml {
     private GuardYaml() {
     }
 
+    /** A plain tree as YAML text, in the layout cfn-guard writes. */
     public static String write(Object tree) {
         StringBuilder sb = new StringBuilder();
         try {

@@ -20,7 +20,9 @@ public final class GuardAst {
         IS_MAP("IsMap", "IS MAP"), IS_BOOL("IsBool", "IS BOOL"), IS_INT("IsInt", "IS INT"),
         IS_FLOAT("IsFloat", "IS FLOAT"), IS_NULL("IsNull", "IS NULL");
 
+        /** The operator's name in cfn-guard's JSON reports. */
         public final String serdeName;
+        /** The operator as cfn-guard displays it in messages. */
         public final String display;
 
         CmpOp(String serdeName, String display) {
@@ -28,6 +30,7 @@ public final class GuardAst {
             this.display = display;
         }
 
+        /** Whether the operator takes no right-hand side (EXISTS, EMPTY, IS_STRING ...). */
         public boolean unary() {
             switch (this) {
                 case EQ:
@@ -76,7 +79,9 @@ public final class GuardAst {
      * integer index lists; the case-converted forms cfn-guard falls back to are computed once here.
      */
     public static final class Key implements QueryPart {
+        /** The key as written. */
         public final String name;
+        /** The key as a list index, or null when it is not a 32-bit integer. */
         public final Integer index;
         private volatile String[] conversions;
 
@@ -95,10 +100,12 @@ public final class GuardAst {
             return c;
         }
 
+        /** Whether the key names a variable ({@code %name}). */
         public boolean isVariable() {
             return name.startsWith("%");
         }
 
+        /** The variable name, without the {@code %}. */
         public String variable() {
             return name.substring(1);
         }
