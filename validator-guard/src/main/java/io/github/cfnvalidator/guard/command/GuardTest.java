@@ -14,6 +14,7 @@ import io.github.cfnvalidator.guard.eval.GuardStatus;
 import io.github.cfnvalidator.guard.report.GuardText;
 import io.github.cfnvalidator.guard.report.GuardYaml;
 import io.github.cfnvalidator.guard.syntax.GuardParseException;
+import io.github.cfnvalidator.report.JUnitXml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -485,6 +486,7 @@ public final class GuardTest {
 
     private void junit(List<Result> results) {
         StringBuilder suites = new StringBuilder();
+        JUnitXml x = new JUnitXml(suites, JUnitXml.Escaping.CFN_GUARD);
         int tests = 0;
         int failures = 0;
         int errors = 0;
@@ -493,51 +495,48 @@ public final class GuardTest {
             if (r.error() != null) {
                 errors++;
                 tests++;
-                suites.append("    <testsuite name=\"").append(GuardValidate.xml(r.ruleFile()))
-                        .append("\" errors=\"1\" failures=\"0\" time=\"0\">\n");
-                suites.append("        <testcase name=\"").append(GuardValidate.xml(r.ruleFile()))
-                        .append("\" time=\"0\" status=\"error\">\n");
-                suites.append("            <error>").append(GuardValidate.xml(r.error())).append("</error>\n");
-                suites.append("        </testcase>\n    </testsuite>\n");
+                x.raw("    ").start("testsuite", "name", r.ruleFile(), "errors", "1", "failures", "0", "time", "0")
+                        .raw("\n        ").start("testcase", "name", r.ruleFile(), "time", "0", "status", "error")
+                        .raw("\n            ").start("error").text(r.error()).end("error")
+                        .raw("\n        ").end("testcase").raw("\n    ").end("testsuite").raw("\n");
                 continue;
             }
             StringBuilder cases = new StringBuilder();
+            JUnitXml c = new JUnitXml(cases, JUnitXml.Escaping.CFN_GUARD);
             int suiteFailures = 0;
             long time = 0;
             for (Map<String, Object> tc : r.testCases()) {
                 long t = (Long) tc.get("#time");
                 time += t;
-                String id = GuardValidate.xml((String) tc.get("name"));
+                String id = (String) tc.get("name");
                 for (Object p : (List<?>) tc.get("passed_rules")) {
                     tests++;
-                    cases.append("        <testcase id=\"").append(id).append("\" name=\"")
-                            .append(GuardValidate.xml((String) ((Map<?, ?>) p).get("name"))).append("\" time=\"")
-                            .append(t).append("\" status=\"pass\"/>\n");
+                    c.raw("        ").empty("testcase", "id", id, "name", (String) ((Map<?, ?>) p).get("name"),
+                            "time", Long.toString(t), "status", "pass").raw("\n");
                 }
                 for (Object f : (List<?>) tc.get("failed_rules")) {
                     tests++;
                     suiteFailures++;
                     Map<?, ?> fm = (Map<?, ?>) f;
-                    cases.append("        <testcase id=\"").append(id).append("\" name=\"")
-                            .append(GuardValidate.xml((String) fm.get("name"))).append("\" time=\"").append(t)
-                            .append("\">\n");
-                    cases.append("            <failure>").append(GuardValidate.xml("Expected = " + fm.get("expected")
-                            + ", Evaluated = [" + String.join(", ", ((List<?>) fm.get("evaluated")).stream()
-                            .map(Object::toString).toList()) + "]")).append("</failure>\n");
-                    cases.append("        </testcase>\n");
+                    c.raw("        ").start("testcase", "id", id, "name", (String) fm.get("name"),
+                            "time", Long.toString(t)).raw("\n            ").start("failure")
+                            .text("Expected = " + fm.get("expected") + ", Evaluated = [" + String.join(", ",
+                                    ((List<?>) fm.get("evaluated")).stream().map(Object::toString).toList()) + "]")
+                            .end("failure").raw("\n        ").end("testcase").raw("\n");
                 }
             }
             failures += suiteFailures;
             total += time;
-            suites.append("    <testsuite name=\"").append(GuardValidate.xml(r.ruleFile())).append("\" errors=\"0\" ")
-                    .append("failures=\"").append(suiteFailures).append("\" time=\"").append(time).append("\">\n")
-                    .append(cases).append("    </testsuite>\n");
+            x.raw("    ").start("testsuite", "name", r.ruleFile(), "errors", "0", "failures",
+                    Integer.toString(suiteFailures), "time", Long.toString(time)).raw("\n").raw(cases.toString())
+                    .raw("    ").end("testsuite").raw("\n");
         }
-        out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.print("<testsuites name=\"cfn-guard test report\" tests=\"" + tests + "\" failures=\"" + failures
-                + "\" errors=\"" + errors + "\" time=\"" + total + "\">\n");
-        out.print(suites);
-        out.print("</testsuites>\n");
+        StringBuilder doc = new StringBuilder();
+        new JUnitXml(doc, JUnitXml.Escaping.CFN_GUARD).declaration().raw("\n").start("testsuites",
+                "name", "cfn-guard test report", "tests", Integer.toString(tests), "failures",
+                Integer.toString(failures), "errors", Integer.toString(errors), "time", Long.toString(total))
+                .raw("\n").raw(suites.toString()).end("testsuites").raw("\n");
+        out.print(doc);
     }
 
     // ------------------------------------------------------------------ directories

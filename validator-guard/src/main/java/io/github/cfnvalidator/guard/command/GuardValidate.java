@@ -21,6 +21,7 @@ import io.github.cfnvalidator.guard.report.GuardSarif;
 import io.github.cfnvalidator.guard.report.GuardText;
 import io.github.cfnvalidator.guard.report.GuardYaml;
 import io.github.cfnvalidator.guard.syntax.GuardParseException;
+import io.github.cfnvalidator.report.JUnitXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -548,6 +549,7 @@ public final class GuardValidate {
             List<Object[]> cells = (List<Object[]>) perData.get(i);
             int failures = 0;
             StringBuilder cases = new StringBuilder();
+            JUnitXml x = new JUnitXml(cases, JUnitXml.Escaping.CFN_GUARD);
             for (int j = 0; j < cells.size(); j++) {
                 Cell c = (Cell) cells.get(j)[0];
                 long ms = (Long) cells.get(j)[1];
@@ -576,68 +578,38 @@ public final class GuardValidate {
                             }
                         }
                     }
-                    cases.append("        <testcase name=\"").append(xml(ruleFile)).append("\" time=\"").append(ms)
-                            .append("\">\n");
-                    cases.append("            <failure");
-                    if (failingRule != null) {
-                        cases.append(" message=\"").append(xml(failingRule)).append('"');
-                    }
+                    x.raw("        ").start("testcase", "name", ruleFile, "time", Long.toString(ms)).raw("\n");
+                    x.raw("            ");
+                    String[] message = failingRule == null ? new String[0] : new String[] {"message", failingRule};
                     if (text.length() == 0) {
-                        cases.append("/>\n");
+                        x.empty("failure", message);
                     } else {
-                        cases.append('>').append(xml(text.toString())).append("</failure>\n");
+                        x.start("failure", message).text(text.toString()).end("failure");
                     }
-                    cases.append("        </testcase>\n");
+                    x.raw("\n        ").end("testcase").raw("\n");
                 } else {
-                    cases.append("        <testcase name=\"").append(xml(ruleFile)).append("\" time=\"").append(ms)
-                            .append("\" status=\"").append(e.status() == GuardStatus.PASS ? "pass" : "skip")
-                            .append("\"/>\n");
+                    x.raw("        ").empty("testcase", "name", ruleFile, "time", Long.toString(ms),
+                            "status", e.status() == GuardStatus.PASS ? "pass" : "skip").raw("\n");
                 }
             }
             totalFailures += failures;
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            body.append("    <testsuite name=\"").append(xml(data.get(i).name())).append("\" errors=\"0\" failures=\"")
-                    .append(failures).append("\" time=\"").append(elapsed).append("\">\n").append(cases)
-                    .append("    </testsuite>\n");
+            new JUnitXml(body, JUnitXml.Escaping.CFN_GUARD).raw("    ").start("testsuite", "name",
+                    data.get(i).name(), "errors", "0", "failures", Integer.toString(failures), "time",
+                    Long.toString(elapsed)).raw("\n").raw(cases.toString()).raw("    ").end("testsuite").raw("\n");
         }
         if (totalFailures > 0 && exit != PARSE_ERROR) {
             exit = FAILURE;
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.print("<testsuites name=\"cfn-guard validate report\" tests=\"" + tests + "\" failures=\""
-                + totalFailures + "\" errors=\"0\" time=\"" + elapsed + "\">\n");
-        out.print(body);
-        out.print("</testsuites>\n");
+        StringBuilder doc = new StringBuilder();
+        new JUnitXml(doc, JUnitXml.Escaping.CFN_GUARD).declaration().raw("\n").start("testsuites",
+                "name", "cfn-guard validate report", "tests", Integer.toString(tests),
+                "failures", Integer.toString(totalFailures), "errors", "0", "time", Long.toString(elapsed))
+                .raw("\n").raw(body.toString()).end("testsuites").raw("\n");
+        out.print(doc);
         out.flush();
         return exit;
-    }
-
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    sb.append("&lt;");
-                    break;
-                case '>':
-                    sb.append("&gt;");
-                    break;
-                case '&':
-                    sb.append("&amp;");
-                    break;
-                case '"':
-                    sb.append("&quot;");
-                    break;
-                case '\'':
-                    sb.append("&apos;");
-                    break;
-                default:
-                    sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     // ------------------------------------------------------------------ unstructured
