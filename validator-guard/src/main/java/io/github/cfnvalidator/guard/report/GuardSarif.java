@@ -1,6 +1,7 @@
 package io.github.cfnvalidator.guard.report;
 
 import io.github.cfnvalidator.guard.eval.GuardStatus;
+import io.github.cfnvalidator.report.SarifLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +28,8 @@ public final class GuardSarif {
         driver.put("organization", "CFN Validator");
         driver.put("downloadUri", "https://github.com/cfn-validator/cfn-validator");
         driver.put("informationUri", "https://github.com/cfn-validator/cfn-validator");
-        driver.put("shortDescription", Map.of("text", "Guard rules evaluated by CFN Validator, a JVM CloudFormation "
-                + "policy gate compatible with AWS CloudFormation Guard 3."));
+        driver.put("shortDescription", SarifLog.message("Guard rules evaluated by CFN Validator, a JVM "
+                + "CloudFormation policy gate compatible with AWS CloudFormation Guard 3."));
         List<Object> artifacts = new ArrayList<>();
         List<Object> results = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -48,20 +49,13 @@ public final class GuardSarif {
                     ruleId = (dot < 0 ? n : n.substring(0, dot)).toUpperCase(Locale.ROOT);
                 }
                 for (GuardFileReport.Message m : f.messages()) {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("ruleId", ruleId);
-                    result.put("level", "error");
-                    result.put("message", Map.of("text", (m.errorMessage() == null ? "" : m.errorMessage()) + " "
-                            + (m.customMessage() == null ? "" : m.customMessage())));
+                    Map<String, Object> result = SarifLog.result(ruleId, null, "error",
+                            (m.errorMessage() == null ? "" : m.errorMessage()) + " "
+                                    + (m.customMessage() == null ? "" : m.customMessage()));
                     int line = m.at() == null ? 1 : m.at().path().line() + 1;
                     int col = m.at() == null ? 1 : m.at().path().column() + 1;
-                    Map<String, Object> region = new LinkedHashMap<>();
-                    region.put("startLine", (long) line);
-                    region.put("startColumn", (long) col);
-                    Map<String, Object> physical = new LinkedHashMap<>();
-                    physical.put("artifactLocation", Map.of("uri", uri));
-                    physical.put("region", region);
-                    result.put("locations", List.of(Map.of("physicalLocation", physical)));
+                    result.put("locations", List.of(SarifLog.location(SarifLog.artifactLocation(uri, null),
+                            SarifLog.region(line, col))));
                     results.add(result);
                 }
             }
@@ -70,12 +64,7 @@ public final class GuardSarif {
         run.put("tool", Map.of("driver", driver));
         run.put("artifacts", artifacts);
         run.put("results", results);
-        Map<String, Object> sarif = new LinkedHashMap<>();
-        sarif.put("$schema",
-                "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
-        sarif.put("version", "2.1.0");
-        sarif.put("runs", List.of(run));
-        return sarif;
+        return SarifLog.log(List.of(run));
     }
 
     private static String version() {
