@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.guard;
 
-import io.github.cfnvalidator.guard.data.GuardDataReader;
 import io.github.cfnvalidator.guard.data.GuardValue;
 import io.github.cfnvalidator.guard.eval.GuardEvalException;
 import io.github.cfnvalidator.guard.eval.GuardEvaluation;
