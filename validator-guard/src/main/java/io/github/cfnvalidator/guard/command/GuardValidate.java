@@ -526,6 +526,32 @@ public final class GuardValidate {
         return exit;
     }
 
+    /** cfn-guard's JUnit failure element: the failing rule's name, every message's custom and error text. */
+    private static void junitFailure(GuardEvaluation e, JUnitXml x) {
+        String failingRule = null;
+        StringBuilder text = new StringBuilder();
+        for (GuardFileReport.Failure f : GuardFileReport.of(e).notCompliant()) {
+            for (GuardFileReport.Message m : f.messages()) {
+                if (f instanceof GuardFileReport.RuleFailure rf) {
+                    String n = rf.ruleName();
+                    failingRule = n.contains(".guard/") ? n.split("\\.guard/", 2)[1] : n;
+                }
+                if (m.customMessage() != null) {
+                    text.append(m.customMessage());
+                }
+                if (m.errorMessage() != null) {
+                    text.append(m.errorMessage());
+                }
+            }
+        }
+        String[] message = failingRule == null ? new String[0] : new String[] {"message", failingRule};
+        if (text.length() == 0) {
+            x.empty("failure", message);
+        } else {
+            x.start("failure", message).text(text.toString()).end("failure");
+        }
+    }
+
     private int junit(List<GuardRules> rules, List<DataFile> data, int exitIn) throws Fatal {
         int exit = exitIn;
         long start = System.nanoTime();
@@ -561,31 +587,8 @@ public final class GuardValidate {
                 String ruleFile = rules.get(j).fileName();
                 if (e.status() == GuardStatus.FAIL) {
                     failures++;
-                    GuardFileReport fr = GuardFileReport.of(e);
-                    String failingRule = null;
-                    StringBuilder text = new StringBuilder();
-                    for (GuardFileReport.Failure f : fr.notCompliant()) {
-                        for (GuardFileReport.Message m : f.messages()) {
-                            if (f instanceof GuardFileReport.RuleFailure rf) {
-                                String n = rf.ruleName();
-                                failingRule = n.contains(".guard/") ? n.split("\\.guard/", 2)[1] : n;
-                            }
-                            if (m.customMessage() != null) {
-                                text.append(m.customMessage());
-                            }
-                            if (m.errorMessage() != null) {
-                                text.append(m.errorMessage());
-                            }
-                        }
-                    }
                     x.raw("        ").start("testcase", "name", ruleFile, "time", Long.toString(ms)).raw("\n");
-                    x.raw("            ");
-                    String[] message = failingRule == null ? new String[0] : new String[] {"message", failingRule};
-                    if (text.length() == 0) {
-                        x.empty("failure", message);
-                    } else {
-                        x.start("failure", message).text(text.toString()).end("failure");
-                    }
+                    junitFailure(e, x.raw("            "));
                     x.raw("\n        ").end("testcase").raw("\n");
                 } else {
                     x.raw("        ").empty("testcase", "name", ruleFile, "time", Long.toString(ms),
