@@ -453,99 +453,115 @@ public final class GuardFileReport {
                     + "]", ur), ur);
         }
         if (check instanceof GuardRecord.Unary u) {
-            String custom = u.customMessage() == null ? "" : u.customMessage();
-            String err = u.message() == null ? "" : "Error = [" + u.message() + "]";
-            Map<String, Object> c = new LinkedHashMap<>();
-            String text;
-            if (u.from() instanceof QueryResult.UnResolved ur) {
-                text = "Check was not compliant as property [" + ur.remainingQuery() + "] is missing. Value "
-                        + "traversed to [" + display.value(ur.traversedTo()) + "]." + err;
-                Map<String, Object> inner = new LinkedHashMap<>();
-                inner.put("value", unresolvedPlain(ur));
-                inner.put("comparison", comparison(u.comparison()));
-                c.put("UnResolved", inner);
-            } else {
-                GuardValue v = u.from().valueOrNull();
-                text = "Check was not compliant as property [" + display.path(v.path()) + "] "
-                        + unaryWords(u.comparison()) + "."
-                        + err;
-                Map<String, Object> inner = new LinkedHashMap<>();
-                inner.put("value", GuardJson.pathValue(v));
-                inner.put("comparison", comparison(u.comparison()));
-                c.put("Resolved", inner);
-            }
-            return new ClauseFailure(true, context, u.from() instanceof QueryResult.UnResolved
-                    ? Message.missing(custom, text, (QueryResult.UnResolved) u.from())
-                    : new Message(custom, text, valueOf(u.from())),
-                    c);
+            return unary(context, u, display);
         }
         if (check instanceof GuardRecord.Comparison cmp) {
-            String custom = cmp.customMessage() == null ? "" : cmp.customMessage();
-            String err = cmp.message() == null ? "" : " Error = [" + cmp.message() + "]";
-            Map<String, Object> c = new LinkedHashMap<>();
-            if (cmp.from() instanceof QueryResult.UnResolved ur) {
-                Map<String, Object> inner = new LinkedHashMap<>();
-                inner.put("value", unresolvedPlain(ur));
-                inner.put("comparison", comparison(cmp.comparison()));
-                c.put("UnResolved", inner);
-                return new ClauseFailure(false, context, Message.missing(custom, "Check was not compliant as "
-                        + "property [" + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
-                        + display.value(ur.traversedTo()) + "]." + err, ur), c);
-            }
-            if (cmp.to() == null) {
-                return null;
-            }
-            GuardValue from = cmp.from().valueOrNull();
-            if (cmp.to() instanceof QueryResult.UnResolved tu) {
-                Map<String, Object> inner = new LinkedHashMap<>();
-                inner.put("value", unresolvedPlain(tu));
-                inner.put("comparison", comparison(cmp.comparison()));
-                c.put("UnResolved", inner);
-                return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property ["
-                        + tu.remainingQuery() + "] to compare to is missing. Value traversed to ["
-                        + display.value(tu.traversedTo()) + "]." + err, from), c);
-            }
-            GuardValue to = cmp.to().valueOrNull();
-            Map<String, Object> inner = new LinkedHashMap<>();
-            inner.put("from", GuardJson.pathValue(from));
-            inner.put("to", GuardJson.pathValue(to));
-            inner.put("comparison", comparison(cmp.comparison()));
-            c.put("Resolved", inner);
-            return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property value ["
-                    + display.value(from) + "] " + binaryWords(cmp.comparison()) + " value [" + display.value(to) + "]."
-                    + err, from), c);
+            return binary(context, cmp, display);
         }
         if (check instanceof GuardRecord.Deployments d) {
-            String custom = d.customMessage() == null ? "" : d.customMessage();
-            Map<String, Object> inner = new LinkedHashMap<>();
-            inner.put("value", GuardJson.pathValue(d.at()));
-            inner.put("deployments", d.detail());
-            inner.put("unknown", d.unknown());
-            inner.put("comparison", comparison(d.comparison()));
-            String text = (d.unknown() ? "Check could not be decided before deploy: property [" : "Check was not "
-                    + "compliant for every deployment: property [") + display.path(d.at().path()) + "] " + d.detail();
-            return new ClauseFailure(false, context, new Message(custom, text, d.at(), false, d.unknown(), d.detail(), d.evidence()),
-                    single("Deployments", inner));
+            return deployments(context, d, display);
         }
         if (check instanceof GuardRecord.InComparison in) {
-            GuardValue from = valueOf(in.from());
-            List<String> shown = new ArrayList<>();
-            List<Object> toPlain = new ArrayList<>();
-            for (QueryResult q : in.to()) {
-                shown.add(display.result(q));
-                if (q instanceof QueryResult.Resolved r) {
-                    toPlain.add(GuardJson.pathValue(r.value()));
-                }
-            }
-            Map<String, Object> inner = new LinkedHashMap<>();
-            inner.put("from", GuardJson.pathValue(from));
-            inner.put("to", toPlain);
-            inner.put("comparison", comparison(in.comparison()));
-            return new ClauseFailure(false, context, new Message(in.customMessage(),
-                    "Check was not compliant as property [" + display.path(from.path()) + "] was not present in ["
-                            + GuardAst.sliceDisplay(shown) + "]", from), single("InResolved", inner));
+            return in(context, in, display);
         }
         return null;
+    }
+
+    private static Failure unary(String context, GuardRecord.Unary u, Display display) {
+        String custom = u.customMessage() == null ? "" : u.customMessage();
+        String err = u.message() == null ? "" : "Error = [" + u.message() + "]";
+        Map<String, Object> c = new LinkedHashMap<>();
+        String text;
+        if (u.from() instanceof QueryResult.UnResolved ur) {
+            text = "Check was not compliant as property [" + ur.remainingQuery() + "] is missing. Value "
+                    + "traversed to [" + display.value(ur.traversedTo()) + "]." + err;
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("value", unresolvedPlain(ur));
+            inner.put("comparison", comparison(u.comparison()));
+            c.put("UnResolved", inner);
+        } else {
+            GuardValue v = u.from().valueOrNull();
+            text = "Check was not compliant as property [" + display.path(v.path()) + "] "
+                    + unaryWords(u.comparison()) + "."
+                    + err;
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("value", GuardJson.pathValue(v));
+            inner.put("comparison", comparison(u.comparison()));
+            c.put("Resolved", inner);
+        }
+        return new ClauseFailure(true, context, u.from() instanceof QueryResult.UnResolved
+                ? Message.missing(custom, text, (QueryResult.UnResolved) u.from())
+                : new Message(custom, text, valueOf(u.from())),
+                c);
+    }
+
+    private static Failure binary(String context, GuardRecord.Comparison cmp, Display display) {
+        String custom = cmp.customMessage() == null ? "" : cmp.customMessage();
+        String err = cmp.message() == null ? "" : " Error = [" + cmp.message() + "]";
+        Map<String, Object> c = new LinkedHashMap<>();
+        if (cmp.from() instanceof QueryResult.UnResolved ur) {
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("value", unresolvedPlain(ur));
+            inner.put("comparison", comparison(cmp.comparison()));
+            c.put("UnResolved", inner);
+            return new ClauseFailure(false, context, Message.missing(custom, "Check was not compliant as "
+                    + "property [" + ur.remainingQuery() + "] to compare from is missing. Value traversed to ["
+                    + display.value(ur.traversedTo()) + "]." + err, ur), c);
+        }
+        if (cmp.to() == null) {
+            return null;
+        }
+        GuardValue from = cmp.from().valueOrNull();
+        if (cmp.to() instanceof QueryResult.UnResolved tu) {
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("value", unresolvedPlain(tu));
+            inner.put("comparison", comparison(cmp.comparison()));
+            c.put("UnResolved", inner);
+            return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property ["
+                    + tu.remainingQuery() + "] to compare to is missing. Value traversed to ["
+                    + display.value(tu.traversedTo()) + "]." + err, from), c);
+        }
+        GuardValue to = cmp.to().valueOrNull();
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("from", GuardJson.pathValue(from));
+        inner.put("to", GuardJson.pathValue(to));
+        inner.put("comparison", comparison(cmp.comparison()));
+        c.put("Resolved", inner);
+        return new ClauseFailure(false, context, new Message(custom, "Check was not compliant as property value ["
+                + display.value(from) + "] " + binaryWords(cmp.comparison()) + " value [" + display.value(to) + "]."
+                + err, from), c);
+    }
+
+    private static Failure deployments(String context, GuardRecord.Deployments d, Display display) {
+        String custom = d.customMessage() == null ? "" : d.customMessage();
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("value", GuardJson.pathValue(d.at()));
+        inner.put("deployments", d.detail());
+        inner.put("unknown", d.unknown());
+        inner.put("comparison", comparison(d.comparison()));
+        String text = (d.unknown() ? "Check could not be decided before deploy: property [" : "Check was not "
+                + "compliant for every deployment: property [") + display.path(d.at().path()) + "] " + d.detail();
+        return new ClauseFailure(false, context, new Message(custom, text, d.at(), false, d.unknown(), d.detail(),
+                d.evidence()), single("Deployments", inner));
+    }
+
+    private static Failure in(String context, GuardRecord.InComparison in, Display display) {
+        GuardValue from = valueOf(in.from());
+        List<String> shown = new ArrayList<>();
+        List<Object> toPlain = new ArrayList<>();
+        for (QueryResult q : in.to()) {
+            shown.add(display.result(q));
+            if (q instanceof QueryResult.Resolved r) {
+                toPlain.add(GuardJson.pathValue(r.value()));
+            }
+        }
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("from", GuardJson.pathValue(from));
+        inner.put("to", toPlain);
+        inner.put("comparison", comparison(in.comparison()));
+        return new ClauseFailure(false, context, new Message(in.customMessage(),
+                "Check was not compliant as property [" + display.path(from.path()) + "] was not present in ["
+                        + GuardAst.sliceDisplay(shown) + "]", from), single("InResolved", inner));
     }
 
     /** The report as a plain tree, in cfn-guard's field order. */
