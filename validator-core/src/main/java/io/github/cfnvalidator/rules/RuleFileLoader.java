@@ -2,6 +2,7 @@ package io.github.cfnvalidator.rules;
 
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.ParseProblem;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 /**
  * Reads rule files written in a policy language (CloudFormation Guard is the one shipped, in the
@@ -29,6 +31,16 @@ public interface RuleFileLoader {
      * cannot be read or parsed is a problem with its line and column, never an exception, and hides no other file.
      */
     Loaded load(List<Path> paths);
+
+    /**
+     * The rule files of this language in a folder, in the order {@link #load} reads them (the files an up-to-date
+     * check must watch). By default every regular file below the folder that this loader {@link #accepts}, by path.
+     */
+    default List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(p -> Files.isRegularFile(p) && accepts(p)).sorted().toList();
+        }
+    }
 
     /**
      * Rules read from rule files, with the problems of the files that could not be read.
@@ -58,6 +70,30 @@ public interface RuleFileLoader {
      */
     static Loaded loadAll(List<Path> paths) {
         return loadAll(paths, installed());
+    }
+
+    /**
+     * The rule files a rules path stands for, as the installed loaders read them: a file itself, a folder's rule
+     * files of every language. A folder that cannot be listed stands for itself.
+     */
+    static List<Path> filesOf(Path path) {
+        return filesOf(path, installed());
+    }
+
+    /** {@link #filesOf(Path)} with the given loaders. */
+    static List<Path> filesOf(Path path, List<RuleFileLoader> loaders) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        List<Path> out = new ArrayList<>();
+        try {
+            for (RuleFileLoader l : loaders) {
+                out.addAll(l.files(path));
+            }
+        } catch (IOException e) {
+            return List.of(path);
+        }
+        return out;
     }
 
     /** {@link #loadAll(List)} with the given loaders. */

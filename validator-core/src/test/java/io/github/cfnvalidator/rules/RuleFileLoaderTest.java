@@ -62,6 +62,19 @@ class RuleFileLoaderTest {
     }
 
     @Test
+    void aFolderStandsForTheRuleFilesOfEveryLanguageAFileForItself(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.guard"), "");
+        Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub").resolve("a.guard"), "");
+        Files.writeString(dir.resolve("c.rego"), "");
+        Files.writeString(dir.resolve("notes.txt"), "");
+        List<RuleFileLoader> loaders = List.of(new Recording(".guard"), new Recording(".rego"));
+        assertThat(RuleFileLoader.filesOf(dir, loaders)).containsExactly(dir.resolve("b.guard"),
+                dir.resolve("sub").resolve("a.guard"), dir.resolve("c.rego"));
+        assertThat(RuleFileLoader.filesOf(dir.resolve("notes.txt"), loaders)).containsExactly(dir.resolve("notes.txt"));
+    }
+
+    @Test
     void aLoneLoaderIsAskedEvenForNoPaths() {
         Recording guard = new Recording(".guard");
         RuleFileLoader.loadAll(List.of(), List.of(guard));

@@ -1,7 +1,10 @@
 package io.github.cfnvalidator.guard;
 
 import io.github.cfnvalidator.rules.RuleFileLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +26,18 @@ public final class GuardRuleFileLoader implements RuleFileLoader {
     public boolean accepts(Path file) {
         Path name = file.getFileName();
         return name != null && GuardFiles.hasExtension(name.toString(), GuardFiles.RULE_EXTENSIONS);
+    }
+
+    /** The folder's {@code .guard} and {@code .ruleset} files in cfn-guard's order, as {@link #load} reads them. */
+    @Override
+    public List<Path> files(Path folder) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : GuardFiles.walk(folder, false)) {
+            if (Files.isRegularFile(p) && accepts(p)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     @Override

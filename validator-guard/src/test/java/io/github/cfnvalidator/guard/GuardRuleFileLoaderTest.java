@@ -23,6 +23,7 @@ class GuardRuleFileLoaderTest {
         Files.writeString(dir.resolve("b.ruleset"), "rule bad {\n  Resources ==\n}\n");
         Files.writeString(dir.resolve("notes.txt"), "not a rule file");
         RuleFileLoader.Loaded loaded = RuleFileLoader.loadAll(List.of(dir));
+        assertThat(RuleFileLoader.filesOf(dir)).containsExactly(dir.resolve("a.guard"), dir.resolve("b.ruleset"));
         assertThat(loaded.rules()).singleElement().isInstanceOf(GuardRuleSet.class);
         GuardRuleSet set = (GuardRuleSet) loaded.rules().get(0);
         assertThat(set.ruleNames()).containsOnlyKeys("a.guard");
