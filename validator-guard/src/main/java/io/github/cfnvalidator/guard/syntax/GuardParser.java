@@ -383,7 +383,8 @@ public final class GuardParser {
                 e++;
             }
             if (!isDigit(at(e))) {
-                throw new Fail(e, "expected the exponent's digits");
+                // nom's double gives a recoverable error here: the caller goes on to read an integer
+                throw err(e, "expected the exponent's digits");
             }
             r = digits(e);
         }
@@ -728,6 +729,15 @@ public final class GuardParser {
         }
     }
 
+    /** {@link #cut(int, String, P, int[])} that reports a failure at {@code at} rather than at {@code p}. */
+    private static <T> T cut(int p, int at, String what, P<T> f, int[] out) {
+        try {
+            return cut(p, what, f, out);
+        } catch (Fail e) {
+            throw e.pos == p ? new Fail(at, what) : e;
+        }
+    }
+
     // ------------------------------------------------------------------ names and operators
 
     private R<String> varName(int p) {
@@ -944,7 +954,8 @@ public final class GuardParser {
         R<String> capture = optVariableCapture(q);
         int k = tag2(ws0(capture.p()), "KEYS", "keys");
         int[] o = new int[1];
-        Cmp cmp = cut(k, "expected ==, !=, in or not in after keys", x -> {
+        // nom's cut without a context reports the last alternative's position: after the blanks
+        Cmp cmp = cut(k, ws0(k), "expected ==, !=, in or not in after keys", x -> {
             int y = ws0(x);
             if (starts(y, "==") || starts(y, "!=")) {
                 return eq(y);
@@ -955,7 +966,7 @@ public final class GuardParser {
             int z = not(y);
             return new R<>(new Cmp(CmpOp.IN, true), tag2(z, "in", "IN"));
         }, o);
-        LetValue with = cut(o[0], "expected a value or a query to compare the keys with", x -> {
+        LetValue with = cut(o[0], ws0(o[0]), "expected a value or a query to compare the keys with", x -> {
             int y = ws0(x);
             try {
                 R<GuardValue> v = parseValue(y);
@@ -1127,30 +1138,38 @@ public final class GuardParser {
             return new R<>(new AccessClause(query.v(), cmp.v(), null, msg.v(), location, negation), msg.p());
         }
         int r = cmp.p();
-        LetValue rhs;
-        int after;
+        R<LetValue> rhs;
+        try {
+            rhs = clauseRhs(r);
+        } catch (Fail f) {
+            // cfn-guard wraps the right-hand side in a context: any failure inside is reported where it starts
+            throw new Fail(r, f.context);
+        }
+        R<String> msg = optCustomMessage(ws0(rhs.p()));
+        return new R<>(new AccessClause(query.v(), cmp.v(), rhs.v(), msg.v(), location, negation), msg.p());
+    }
+
+    /** A clause's right-hand side: a value, a function call or a query, in that order (cut: one must parse). */
+    private R<LetValue> clauseRhs(int r) {
         try {
             R<GuardValue> v = parseValue(r);
-            rhs = new ValueLit(v.v());
-            after = v.p();
+            return new R<>(new ValueLit(v.v()), v.p());
         } catch (Err e1) {
-            try {
-                R<FunctionExpr> f = functionExpr(ws0(r));
-                rhs = new Call(f.v());
-                after = f.p();
-            } catch (Err e2) {
-                try {
-                    R<AccessQuery> a = access(ws0(r));
-                    rhs = new Access(a.v());
-                    after = a.p();
-                } catch (Err e3) {
-                    throw new Fail(ws0(r), "expected a property access like \"engine.core\", a value like \"string\" "
-                            + "or [\"this\", \"that\"], or a function call after the operator");
-                }
-            }
+            // next alternative
         }
-        R<String> msg = optCustomMessage(ws0(after));
-        return new R<>(new AccessClause(query.v(), cmp.v(), rhs, msg.v(), location, negation), msg.p());
+        try {
+            R<FunctionExpr> f = functionExpr(ws0(r));
+            return new R<>(new Call(f.v()), f.p());
+        } catch (Err e2) {
+            // next alternative
+        }
+        try {
+            R<AccessQuery> a = access(ws0(r));
+            return new R<>(new Access(a.v()), a.p());
+        } catch (Err e3) {
+            throw new Fail(r, "expected a property access like \"engine.core\", a value like \"string\" "
+                    + "or [\"this\", \"that\"], or a function call after the operator");
+        }
     }
 
     private R<GuardClause> blockClause(int p) {
@@ -1198,7 +1217,7 @@ public final class GuardParser {
         int q = ch(p, '(');
         R<List<LetValue>> args = separatedNonEmptyList(q, x -> ch(x, ','), x -> {
             int[] o = new int[1];
-            LetValue v = cut(x, "expected a function or rule argument", y -> {
+            LetValue v = cut(x, multispace0(x), "expected a function or rule argument", y -> {
                 R<LetValue> lv = letValue(multispace0(y));
                 return new R<>(lv.v(), multispace0(lv.p()));
             }, o);
@@ -1640,11 +1659,8 @@ public final class GuardParser {
             p = q;
         }
         if (p < n) {
-            if (furthest < p) {
-                furthest = p;
-                furthestWhat = "expected 'let', 'rule', a type block or a clause";
-            }
-            throw ERR;
+            // as cfn-guard (all_consuming after fold_many1): the error is where the first unreadable statement starts
+            throw new Fail(p, "expected 'let', 'rule', a type block or a clause");
         }
         List<LetExpr> assignments = new ArrayList<>();
         List<List<RuleClause>> defaults = new ArrayList<>();
