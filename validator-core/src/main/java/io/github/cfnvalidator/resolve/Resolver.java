@@ -143,16 +143,12 @@ public final class Resolver {
     }
 
     /**
-     * The value of one key of a map value: {@link Value.Absent} where the key is missing or removed with
-     * {@code AWS::NoValue}; passes an unknown value through.
+     * One key step of {@link #walk} from a value already resolved: {@link Value.Absent} where the key is missing or
+     * removed with {@code AWS::NoValue}; passes an unknown value through. Rules use {@link #walk}.
      */
     public List<Outcome> property(ResourceInstance r, Value map, String key, Scenario scenario) {
-        return guarded(map.origin(), scenario, ctx -> member(map, key, scenario, ctx), r);
-    }
-
-    /** Resolves a possibly lazy value (an item of a literal list) into outcomes. */
-    public List<Outcome> force(ResourceInstance r, Value value, Scenario scenario) {
-        return guarded(value.origin(), scenario, ctx -> force(value, scenario, ctx, 0), r);
+        return walk(r, new Reached(map, scenario, map.origin(), List.of()), key).stream().map(Reached::outcome)
+                .toList();
     }
 
     /**
@@ -165,21 +161,219 @@ public final class Resolver {
     }
 
     /**
-     * The items of a list value, each resolved separately (an item removed by {@code AWS::NoValue} in some
-     * deployments is simply absent from them). A value that is not a list yields no items.
+     * One {@link #EACH} step of {@link #walk} from a list value already resolved, grouped by item (an item removed by
+     * {@code AWS::NoValue} in some deployments is absent from them). A value that is not a list yields no items.
+     * Rules use {@link #walk}.
      */
     public List<Item> items(ResourceInstance r, Value list, Scenario scenario) {
-        if (!(list instanceof Value.Items items)) {
+        if (!(list instanceof Value.Items)) {
             return List.of();
         }
+        Map<Integer, List<Outcome>> byIndex = new LinkedHashMap<>();
+        for (Reached item : walk(r, new Reached(list, scenario, list.origin(), List.of()), EACH)) {
+            byIndex.computeIfAbsent(item.index(), i -> new ArrayList<>()).add(item.outcome());
+        }
         List<Item> out = new ArrayList<>();
+        byIndex.forEach((i, outcomes) -> out.add(new Item(i, outcomes)));
+        return out;
+    }
+
+    /** Resolves a possibly lazy value (an item of a literal list) into outcomes. */
+    public List<Outcome> force(ResourceInstance r, Value value, Scenario scenario) {
+        return guarded(value.origin(), scenario, ctx -> force(value, scenario, ctx, 0), r);
+    }
+
+    // ------------------------------------------------------------------------------------------------ paths
+
+    /** The path step that goes into every item of a list ({@code ProductionVariants -> * -> InstanceType}). */
+    public static final String EACH = "*";
+
+    /**
+     * A value reached by walking a path into a resource's Properties, in one class of deployments.
+     *
+     * @param value    what is there: a value, {@link Value.Absent} where a key is missing or removed, or
+     *                 {@link Value.Unknown} naming what blocked the walk (its origin is the blocking intrinsic)
+     * @param scenario the deployments that give it (the witness)
+     * @param written  the node written at that place of its parent map or list, before resolving (a literal, or the
+     *                 intrinsic function that produces the value; for an absent key, the map that lacks it)
+     * @param indices  the positions, as written, of the list items the path went through
+     */
+    public record Reached(Value value, Scenario scenario, Node written, List<Integer> indices) {
+        public Reached {
+            indices = List.copyOf(indices);
+        }
+
+        /** The value and its scenario. */
+        public Outcome outcome() {
+            return new Outcome(value, scenario);
+        }
+
+        /** The position of the last list item the path went through, or -1. */
+        public int index() {
+            return indices.isEmpty() ? -1 : indices.get(indices.size() - 1);
+        }
+    }
+
+    /**
+     * A resource's Properties in every deployment in which it exists under {@code scenario}: the {@code Properties}
+     * node itself resolved through intrinsic functions ({@code Properties: !If [...]}), {@link Value.Absent} where it
+     * is missing or {@code AWS::NoValue}, {@link Value.Unknown} (with the reason) where it cannot be known.
+     */
+    public List<Reached> properties(ResourceInstance r, Scenario scenario) {
+        return walk(r, scenario);
+    }
+
+    /**
+     * The one way rules reach a value inside a resource: walks {@code steps} (property names, or {@link #EACH} for
+     * every item of a list) from the resource's Properties, resolving an intrinsic function at any step (the whole
+     * Properties, a property's value, a list item, a nested map), forking the scenarios it depends on, treating
+     * {@code AWS::NoValue} as absent (a removed list item is left out) and turning anything undecidable into a
+     * {@link Value.Unknown} that names what blocked it. An absent value stays absent along key steps and has no
+     * items.
+     */
+    public List<Reached> walk(ResourceInstance r, Scenario scenario, String... steps) {
+        Node props = r.resource().node().get("Properties");
+        List<Reached> start;
+        if (props == null) {
+            start = List.of(new Reached(new Value.Absent(r.resource().node()), scenario, r.resource().node(),
+                    List.of()));
+        } else {
+            start = new ArrayList<>();
+            for (Outcome o : resolve(r, props, scenario)) {
+                start.add(new Reached(o.value(), o.scenario(), props, List.of()));
+            }
+        }
+        return walk(r, start, steps);
+    }
+
+    /** Walks on from values already reached (see {@link #walk(ResourceInstance, Scenario, String...)}). */
+    public List<Reached> walk(ResourceInstance r, Reached from, String... steps) {
+        return walk(r, List.of(from), steps);
+    }
+
+    private List<Reached> walk(ResourceInstance r, List<Reached> start, String... steps) {
+        Budget budget = new Budget(maxOutcomes);
+        Ctx ctx = new Ctx(r.bindings(), budget, new ArrayDeque<>());
+        List<Reached> acc = start;
+        try {
+            for (String step : steps) {
+                List<Reached> next = new ArrayList<>();
+                for (Reached at : acc) {
+                    if (step.equals(EACH)) {
+                        eachItem(at, ctx, next);
+                    } else {
+                        key(at, step, ctx, next);
+                    }
+                }
+                budget.spend(next.size());
+                acc = next;
+            }
+        } catch (Exhausted x) {
+            Reached first = start.get(0);
+            return List.of(new Reached(new Value.Unknown("the value depends on more than " + maxOutcomes
+                    + " combinations of parameter values and conditions, more than the resolver enumerates",
+                    first.written()), first.scenario(), first.written(), first.indices()));
+        }
+        return acc;
+    }
+
+    /**
+     * The items of a list in one class of deployments (items {@code AWS::NoValue} removes there are left out).
+     *
+     * @param items    the items present, each with its position as written
+     * @param scenario the deployments that give exactly these items
+     */
+    public record Listing(List<Reached> items, Scenario scenario) {
+        public Listing {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A list reached by {@link #walk}, item by item per class of deployments, so that a list that is empty in some
+     * deployments (every item removed there) shows as such. An absent list is one empty listing; a value that is not
+     * a list (or is unknown) has none.
+     */
+    public List<Listing> listings(ResourceInstance r, Reached list) {
+        if (list.value() instanceof Value.Absent) {
+            return List.of(new Listing(List.of(), list.scenario()));
+        }
+        if (!(list.value() instanceof Value.Items items)) {
+            return List.of();
+        }
+        Budget budget = new Budget(maxOutcomes);
+        Ctx ctx = new Ctx(r.bindings(), budget, new ArrayDeque<>());
+        List<Listing> acc = List.of(new Listing(List.of(), list.scenario()));
+        try {
+            for (int i = 0; i < items.items().size(); i++) {
+                Value item = items.items().get(i);
+                Node written = item instanceof Value.Lazy lazy ? lazy.origin() : item.origin();
+                List<Integer> indices = new ArrayList<>(list.indices());
+                indices.add(i);
+                List<Listing> next = new ArrayList<>();
+                for (Listing l : acc) {
+                    for (Outcome o : force(item, l.scenario(), ctx, 0)) {
+                        List<Reached> present = new ArrayList<>(l.items());
+                        if (!(o.value() instanceof Value.Absent)) {
+                            present.add(new Reached(o.value(), o.scenario(), written, indices));
+                        }
+                        next.add(new Listing(present, o.scenario()));
+                    }
+                }
+                budget.spend(next.size());
+                acc = next;
+            }
+        } catch (Exhausted x) {
+            return List.of(new Listing(List.of(new Reached(new Value.Unknown("the list's items depend on more than "
+                    + maxOutcomes + " combinations of parameter values and conditions, more than the resolver "
+                    + "enumerates", list.written()), list.scenario(), list.written(), list.indices())),
+                    list.scenario()));
+        }
+        return acc;
+    }
+
+    private void key(Reached at, String key, Ctx ctx, List<Reached> out) {
+        Value v = at.value();
+        if (v instanceof Value.Unknown || v instanceof Value.Absent) {
+            out.add(at);
+            return;
+        }
+        if (!(v instanceof Value.Struct struct)) {
+            out.add(new Reached(new Value.Unknown("expected a map holding " + key + " but found " + v.describe(),
+                    v.origin()), at.scenario(), at.written(), at.indices()));
+            return;
+        }
+        Node written = struct.map().get(key);
+        for (Outcome o : member(v, key, at.scenario(), ctx)) {
+            out.add(new Reached(o.value(), o.scenario(), written == null ? struct.map() : written, at.indices()));
+        }
+    }
+
+    private void eachItem(Reached at, Ctx ctx, List<Reached> out) {
+        Value v = at.value();
+        if (v instanceof Value.Absent) {
+            return;
+        }
+        if (v instanceof Value.Unknown) {
+            out.add(at);
+            return;
+        }
+        if (!(v instanceof Value.Items items)) {
+            out.add(new Reached(new Value.Unknown("expected a list but found " + v.describe(), v.origin()),
+                    at.scenario(), at.written(), at.indices()));
+            return;
+        }
         for (int i = 0; i < items.items().size(); i++) {
             Value item = items.items().get(i);
-            List<Outcome> resolved = force(r, item, scenario).stream()
-                    .filter(o -> !(o.value() instanceof Value.Absent)).toList();
-            out.add(new Item(i, resolved));
+            List<Integer> indices = new ArrayList<>(at.indices());
+            indices.add(i);
+            Node written = item instanceof Value.Lazy lazy ? lazy.origin() : item.origin();
+            for (Outcome o : force(item, at.scenario(), ctx, 0)) {
+                if (!(o.value() instanceof Value.Absent)) {
+                    out.add(new Reached(o.value(), o.scenario(), written, indices));
+                }
+            }
         }
-        return out;
     }
 
     /** The outcomes of a named condition. */
@@ -287,8 +481,8 @@ public final class Resolver {
         }
         MapNode m = (MapNode) n;
         Optional<String> fn = m.intrinsicName();
-        if (fn.isEmpty()) {
-            return one(new Value.Struct(m), s);
+        if (fn.isEmpty() || fn.get().startsWith(Template.FOR_EACH_PREFIX)) {
+            return one(new Value.Struct(m), s); // a map, possibly filled by an Fn::ForEach loop
         }
         Node arg = m.get(fn.get());
         List<Outcome> out = function(fn.get(), m, arg, s, ctx, depth);
@@ -921,15 +1115,79 @@ public final class Resolver {
         }
         Node v = struct.map().get(key);
         if (v == null) {
-            for (String k : struct.map().keys()) {
-                if (k.startsWith(Template.FOR_EACH_PREFIX)) {
-                    return one(new Value.Unknown(key + " may be produced by " + k + ", which is not expanded "
-                            + "inside properties", struct.map()), s);
+            for (MapNode.Entry loop : struct.map().entries()) {
+                if (loop.key().startsWith(Template.FOR_EACH_PREFIX)) {
+                    List<Outcome> produced = producedKey(loop, key, s, ctx);
+                    if (produced != null) {
+                        return produced;
+                    }
                 }
             }
             return one(new Value.Absent(struct.map()), s);
         }
         return eval(v, s, ctx, 0);
+    }
+
+    /** Whether any text in a subtree contains a name (conservatively: a loop variable may be used there). */
+    private static boolean mentions(Node n, String name) {
+        if (n instanceof ScalarNode sc) {
+            return sc.text().contains(name);
+        }
+        if (n instanceof ListNode l) {
+            return l.items().stream().anyMatch(i -> mentions(i, name));
+        }
+        MapNode m = (MapNode) n;
+        return m.entries().stream().anyMatch(e -> e.key().contains(name) || mentions(e.value(), name));
+    }
+
+    /**
+     * A key an {@code Fn::ForEach} loop inside a map produces: its value with the loop variable bound, or an
+     * {@link Value.Unknown} when the loop cannot be expanded exactly (a collection known only at deploy time, a
+     * nested loop); {@code null} when the loop does not produce the key.
+     */
+    private List<Outcome> producedKey(MapNode.Entry loop, String key, Scenario s, Ctx ctx) {
+        Value.Unknown unexpanded = new Value.Unknown(key + " may be produced by " + loop.key() + ", which is not "
+                + "expanded inside properties", loop.value());
+        if (!(loop.value() instanceof ListNode args) || args.size() != 3 || !(args.get(0) instanceof ScalarNode id)
+                || !(args.get(2) instanceof MapNode body)) {
+            return one(unexpanded, s);
+        }
+        List<Outcome> collection = eval(args.get(1), s, ctx, 0);
+        if (collection.size() != 1 || !(collection.get(0).value() instanceof Value.Items items)) {
+            return one(unexpanded, s);
+        }
+        List<Outcome> found = null;
+        for (Value item : items.items()) {
+            List<Outcome> forced = force(item, s, ctx, 0);
+            if (forced.size() != 1 || !(forced.get(0).value() instanceof Value.Text t)) {
+                return one(unexpanded, s);
+            }
+            for (MapNode.Entry e : body.entries()) {
+                if (e.key().startsWith(Template.FOR_EACH_PREFIX)) {
+                    return one(unexpanded, s);
+                }
+                String produced = substituteKey(e.key(), id.text(), t.text());
+                for (Map.Entry<String, Value> b : ctx.bindings().entrySet()) {
+                    if (b.getValue() instanceof Value.Text bt) {
+                        produced = substituteKey(produced, b.getKey(), bt.text());
+                    }
+                }
+                if (produced.equals(key)) {
+                    if (found != null) {
+                        return one(new Value.Unknown(loop.key() + " produces " + key + " more than once",
+                                loop.value()), s);
+                    }
+                    found = eval(e.value(), s, ctx.with(Map.of(id.text(), t)), 0);
+                    boolean lazy = found.stream().anyMatch(o -> o.value() instanceof Value.Struct
+                            || o.value() instanceof Value.Items);
+                    if (lazy && mentions(e.value(), id.text())) {
+                        // a map or list resolves lazily, outside the loop: its use of the variable stays unexpanded
+                        return one(unexpanded, s);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     // ------------------------------------------------------------------------------------------------ Fn::ForEach

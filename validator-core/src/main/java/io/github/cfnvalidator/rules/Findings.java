@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects a rule's findings for one template, one per node and topic (the first wins), so the same problem met in
- * several deployments is reported once; reports them to the context at the end.
+ * Collects a rule's findings for one template, one per node, topic and resource (the first wins), so the same problem
+ * met in several deployments is reported once (and once per resource an {@code Fn::ForEach} loop makes of one
+ * declaration); reports them to the context at the end.
  */
 public final class Findings {
-    private record Key(Anchor anchor, String topic) {
+    private record Key(Anchor anchor, String topic, String resource) {
     }
 
     private record Entry(Severity severity, String resource, Anchor anchor, String message, String fix,
@@ -33,7 +34,8 @@ public final class Findings {
     /** Adds a finding at an anchor unless one of the same topic was already added there. */
     public void add(String topic, Severity severity, String resource, Anchor anchor, String message, String fix,
                     List<Evidence> evidence) {
-        entries.putIfAbsent(new Key(anchor, topic), new Entry(severity, resource, anchor, message, fix, evidence));
+        entries.putIfAbsent(new Key(anchor, topic, resource),
+                new Entry(severity, resource, anchor, message, fix, evidence));
     }
 
     /** Reports every collected finding. */

@@ -86,11 +86,7 @@ public final class SageMakerLinks {
             return out;
         }
         for (ResourceInstance r : resolver.resourcesOfType(type)) {
-            Node n = r.resource().propertiesMap().get(property);
-            if (n == null) {
-                continue;
-            }
-            for (Outcome o : resolver.resolve(r, n, Scenario.ANY)) {
+            for (Resolver.Reached o : resolver.walk(r, Scenario.ANY, property)) {
                 if (o.value() instanceof Value.Text t && t.text().equals(name)) {
                     out.add(r);
                     break;
@@ -102,7 +98,11 @@ public final class SageMakerLinks {
 
     /** The endpoint configs an endpoint uses (normally one). */
     public List<ResourceInstance> configsOf(ResourceInstance endpoint) {
-        return referenced(endpoint, endpoint.resource().propertiesMap().get("EndpointConfigName"), ENDPOINT_CONFIG);
+        Set<ResourceInstance> out = new LinkedHashSet<>();
+        for (Resolver.Reached o : resolver.walk(endpoint, Scenario.ANY, "EndpointConfigName")) {
+            out.addAll(referencedBy(o.value(), ENDPOINT_CONFIG));
+        }
+        return List.copyOf(out);
     }
 
     /** The endpoints that use an endpoint config. */
@@ -120,19 +120,10 @@ public final class SageMakerLinks {
     public List<ResourceInstance> configsUsing(ResourceInstance model) {
         List<ResourceInstance> out = new ArrayList<>();
         for (ResourceInstance c : resolver.resourcesOfType(ENDPOINT_CONFIG)) {
-            Node variants = c.resource().propertiesMap().get("ProductionVariants");
-            if (variants == null) {
-                continue;
-            }
             boolean uses = false;
-            for (Outcome list : resolver.resolve(c, variants, Scenario.ANY)) {
-                for (Resolver.Item item : resolver.items(c, list.value(), list.scenario())) {
-                    for (Outcome v : item.outcomes()) {
-                        for (Outcome m : resolver.property(c, v.value(), "ModelName", v.scenario())) {
-                            uses |= referencedBy(m.value(), MODEL).contains(model);
-                        }
-                    }
-                }
+            for (Resolver.Reached m : resolver.walk(c, Scenario.ANY, "ProductionVariants", Resolver.EACH,
+                    "ModelName")) {
+                uses |= referencedBy(m.value(), MODEL).contains(model);
             }
             if (uses) {
                 out.add(c);
@@ -165,7 +156,8 @@ public final class SageMakerLinks {
     /** The name of a variant value: its literal VariantName, or {@code #n}. */
     public String variantName(ResourceInstance config, Value variant, Scenario s, int index) {
         if (variant instanceof Value.Struct) {
-            for (Outcome o : resolver.property(config, variant, "VariantName", s)) {
+            for (Resolver.Reached o : resolver.walk(config, new Resolver.Reached(variant, s, variant.origin(),
+                    List.of()), "VariantName")) {
                 if (o.value() instanceof Value.Text t) {
                     return t.text();
                 }
@@ -179,35 +171,32 @@ public final class SageMakerLinks {
         /**
          * Visits a variant.
          *
-         * @param variant  the variant's value (normally a {@link Value.Struct})
-         * @param scenario the deployments in which it has that value
-         * @param index    its position in ProductionVariants as written
+         * @param variant the variant as reached: its value (normally a {@link Value.Struct}; an
+         *                {@link Value.Unknown} where the variants, or whether this one is serverless, cannot be known
+         *                before deploy), the deployments that give it, and its position in ProductionVariants as
+         *                written ({@link Resolver.Reached#index()}, -1 when the whole list is unknown)
          */
-        void visit(Value variant, Scenario scenario, int index);
+        void visit(Resolver.Reached variant);
     }
 
     /**
-     * Visits every production variant of an endpoint config in every deployment in which the config exists,
-     * skipping serverless variants when {@code instanceBasedOnly}.
+     * Visits every production variant of an endpoint config in every deployment in which the config exists, through
+     * intrinsic functions at any level ({@link Resolver#walk}), skipping serverless variants when
+     * {@code instanceBasedOnly}.
      */
     public void forEachVariant(ResourceInstance config, boolean instanceBasedOnly, VariantVisitor visitor) {
-        Node variants = config.resource().propertiesMap().get("ProductionVariants");
-        if (variants == null) {
-            return;
-        }
         for (Scenario exists : resolver.whenExists(config)) {
-            for (Outcome list : resolver.resolve(config, variants, exists)) {
-                for (Resolver.Item item : resolver.items(config, list.value(), list.scenario())) {
-                    for (Outcome v : item.outcomes()) {
-                        if (!instanceBasedOnly) {
-                            visitor.visit(v.value(), v.scenario(), item.index());
-                            continue;
-                        }
-                        for (Outcome sc : resolver.property(config, v.value(), "ServerlessConfig", v.scenario())) {
-                            if (sc.value() instanceof Value.Absent) {
-                                visitor.visit(v.value(), sc.scenario(), item.index());
-                            }
-                        }
+            for (Resolver.Reached v : resolver.walk(config, exists, "ProductionVariants", Resolver.EACH)) {
+                if (!instanceBasedOnly || v.value() instanceof Value.Unknown) {
+                    visitor.visit(v);
+                    continue;
+                }
+                for (Resolver.Reached sc : resolver.walk(config, v, "ServerlessConfig")) {
+                    if (sc.value() instanceof Value.Absent) {
+                        visitor.visit(new Resolver.Reached(v.value(), sc.scenario(), v.written(), v.indices()));
+                    } else if (sc.value() instanceof Value.Unknown u) {
+                        visitor.visit(new Resolver.Reached(new Value.Unknown("whether the variant is serverless: "
+                                + u.reason(), u.origin()), sc.scenario(), v.written(), v.indices()));
                     }
                 }
             }
@@ -217,7 +206,7 @@ public final class SageMakerLinks {
     /** Whether some deployment gives the config an instance-based (not serverless) variant. */
     public boolean hasInstanceBasedVariant(ResourceInstance config) {
         boolean[] found = {false};
-        forEachVariant(config, true, (v, s, i) -> found[0] |= v instanceof Value.Struct);
+        forEachVariant(config, true, v -> found[0] |= v.value() instanceof Value.Struct);
         return found[0];
     }
 

@@ -137,7 +137,10 @@ public final class GuardRuleSet implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        GuardTemplateData data = GuardTemplateData.of(ctx.template().root());
+        // intrinsic-aware: the resources CloudFormation deploys (Fn::ForEach loops expanded); otherwise as written
+        GuardTemplateData data = intrinsicAware
+                ? GuardTemplateData.deployed(ctx.template().root(), ctx.resolver().resources())
+                : GuardTemplateData.of(ctx.template().root());
         GuardIntrinsics intrinsics = intrinsicAware ? new GuardResolverIntrinsics(ctx.resolver(), data) : null;
         String file = ctx.template().root().location().file();
         Set<String> seen = new LinkedHashSet<>();
@@ -219,7 +222,7 @@ public final class GuardRuleSet implements Rule {
         if (m.unknown() && m.witness() == null) {
             message = message + " (cannot be verified before deploy)";
         }
-        String key = ruleId + "|" + pointer + "|" + message + "|" + m.unknown();
+        String key = ruleId + "|" + resource + "|" + pointer + "|" + message + "|" + m.unknown();
         if (!seen.add(key)) {
             return;
         }

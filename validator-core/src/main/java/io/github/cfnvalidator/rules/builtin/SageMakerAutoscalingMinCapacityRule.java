@@ -2,7 +2,6 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
-import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ParameterDomain;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
@@ -19,6 +18,7 @@ import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * A SageMaker variant's autoscaling floor must keep at least two instances: an
  * {@code AWS::ApplicationAutoScaling::ScalableTarget} for {@code sagemaker:variant:DesiredInstanceCount} has every
- * admissible MinCapacity at least 2, and MaxCapacity at least MinCapacity.
+ * admissible MinCapacity at least 2 (its own, and any a scheduled action sets), and MaxCapacity at least MinCapacity.
  */
 public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     /** The rule id. */
@@ -48,26 +48,32 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         SageMakerLinks links = new SageMakerLinks(resolver);
         Findings findings = new Findings();
         for (ResourceInstance target : resolver.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget")) {
-            Node minNode = target.resource().propertiesMap().get("MinCapacity");
-            Node maxNode = target.resource().propertiesMap().get("MaxCapacity");
             String subject = null;
-            MinimumCheck floor = new MinimumCheck(MINIMUM, "MinCapacity", resolver);
+            // one floor per place MinCapacity is written (null: not written), accumulated over every deployment
+            Map<Node, MinimumCheck> floors = new LinkedHashMap<>();
+            Map<Node, MinimumCheck> scheduled = new LinkedHashMap<>();
             List<Pair> pairs = new ArrayList<>();
             for (Scenario exists : resolver.whenExists(target)) {
                 for (Scenario s : applicable(resolver, target, exists)) {
                     if (subject == null) {
                         subject = subject(resolver, links, target);
                     }
-                    if (minNode == null) {
-                        floor.accept(new Outcome(new Value.Absent(target.resource().node()), s));
-                        continue;
+                    for (Resolver.Reached act : resolver.walk(target, s, "ScheduledActions", Resolver.EACH,
+                            "ScalableTargetAction", "MinCapacity")) {
+                        if (!(act.value() instanceof Value.Absent)) { // an action may leave the floor alone
+                            scheduled.computeIfAbsent(act.written(), n -> new MinimumCheck(MINIMUM, "MinCapacity",
+                                    resolver)).accept(act.outcome());
+                        }
                     }
-                    for (Outcome min : resolver.resolve(target, minNode, s)) {
-                        floor.accept(min);
-                        if (maxNode != null) {
-                            for (Outcome max : resolver.resolve(target, maxNode, min.scenario())) {
-                                pair(min.value(), max.value(), max.scenario()).ifPresent(pairs::add);
-                            }
+                    for (Resolver.Reached min : resolver.walk(target, s, "MinCapacity")) {
+                        Node at = min.value() instanceof Value.Absent ? null : min.written();
+                        floors.computeIfAbsent(at, n -> new MinimumCheck(MINIMUM, "MinCapacity", resolver))
+                                .accept(min.outcome());
+                        if (at == null) {
+                            continue;
+                        }
+                        for (Resolver.Reached max : resolver.walk(target, min.scenario(), "MaxCapacity")) {
+                            pair(min.value(), max.value(), max.scenario(), max.written()).ifPresent(pairs::add);
                         }
                     }
                 }
@@ -75,11 +81,17 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
             if (subject == null) {
                 continue; // not a SageMaker variant target in any deployment
             }
-            reportFloor(ctx, findings, target, subject, minNode, floor);
+            for (Map.Entry<Node, MinimumCheck> floor : floors.entrySet()) {
+                reportFloor(ctx, findings, target, subject, "MinCapacity", floor.getKey(), floor.getValue());
+            }
+            for (Map.Entry<Node, MinimumCheck> floor : scheduled.entrySet()) {
+                reportFloor(ctx, findings, target, subject, "the MinCapacity of a scheduled action", floor.getKey(),
+                        floor.getValue());
+            }
             if (!pairs.isEmpty()) {
                 Pair p = pairs.get(0);
                 String w = p.scenario().describe();
-                findings.add("max", ctx.rule().defaultSeverity(), target.logicalId(), maxNode, subject
+                findings.add("max", ctx.rule().defaultSeverity(), target.logicalId(), p.at(), subject
                         + ": MaxCapacity can be " + p.max() + ", below MinCapacity " + p.min() + " ("
                         + (w.isEmpty() ? "every deployment" : w) + " gives MinCapacity " + p.min() + ", MaxCapacity "
                         + p.max() + "); Application Auto Scaling rejects such a "
@@ -100,17 +112,17 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
 
     private static List<Scenario> matching(Resolver resolver, ResourceInstance target, String property,
                                            String expected, Scenario s) {
-        Node n = target.resource().propertiesMap().get(property);
         List<Scenario> out = new ArrayList<>();
-        if (n == null) {
-            return out;
-        }
-        for (Outcome o : resolver.resolve(target, n, s)) {
+        for (Resolver.Reached o : resolver.walk(target, s, property)) {
             if (o.value() instanceof Value.Text t && t.text().equals(expected)) {
                 out.add(o.scenario());
             } else if (o.value() instanceof Value.Symbolic sym && sym.domain().admits(expected)
                     && !sym.excluded().contains(expected)) {
                 out.add(o.scenario().fix(sym.domain().name(), expected));
+            } else if (o.value() instanceof Value.Unknown u) {
+                // undecidable before deploy: judged as if it were, and the witness says so (as for conditions)
+                out.add(o.scenario().note("if " + property + " is " + expected + " (undecidable before deploy: "
+                        + u.reason() + ")"));
             }
         }
         return out;
@@ -119,11 +131,7 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     /** "ScalableTarget T (Endpoint Api -> EndpointConfig ApiConfig -> variant primary)" when the ResourceId ties. */
     private static String subject(Resolver resolver, SageMakerLinks links, ResourceInstance target) {
         String base = "ScalableTarget " + target.logicalId();
-        Node id = target.resource().propertiesMap().get("ResourceId");
-        if (id == null) {
-            return base;
-        }
-        for (Outcome o : resolver.resolve(target, id, Scenario.ANY)) {
+        for (Resolver.Reached o : resolver.walk(target, Scenario.ANY, "ResourceId")) {
             Optional<ResourceInstance> endpoint = Optional.empty();
             String variant = null;
             Value v = o.value();
@@ -171,24 +179,25 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         return "\u0000";
     }
 
-    private record Pair(String min, String max, Scenario scenario) {
+    private record Pair(String min, String max, Scenario scenario, Node at) {
     }
 
     /** A MinCapacity/MaxCapacity combination with MaxCapacity below MinCapacity, if the values admit one. */
-    private static Optional<Pair> pair(Value min, Value max, Scenario s) {
+    private static Optional<Pair> pair(Value min, Value max, Scenario s, Node at) {
         Optional<BigDecimal> lo = number(min);
         Optional<BigDecimal> hi = number(max);
         if (lo.isPresent() && hi.isPresent()) {
             return hi.get().compareTo(lo.get()) < 0
-                    ? Optional.of(new Pair(Numbers.format(lo.get()), Numbers.format(hi.get()), s)) : Optional.empty();
+                    ? Optional.of(new Pair(Numbers.format(lo.get()), Numbers.format(hi.get()), s, at))
+                    : Optional.empty();
         }
         if (lo.isPresent() && max instanceof Value.Symbolic sym) {
             return sym.domain().valueBelow(lo.get(), sym.excluded()).map(b ->
-                    new Pair(Numbers.format(lo.get()), b, s.fix(sym.domain().name(), b)));
+                    new Pair(Numbers.format(lo.get()), b, s.fix(sym.domain().name(), b), at));
         }
         if (hi.isPresent() && min instanceof Value.Symbolic sym) {
             return sym.domain().valueAbove(hi.get(), sym.excluded()).map(a ->
-                    new Pair(a, Numbers.format(hi.get()), s.fix(sym.domain().name(), a)));
+                    new Pair(a, Numbers.format(hi.get()), s.fix(sym.domain().name(), a), at));
         }
         if (min instanceof Value.Symbolic a && max instanceof Value.Symbolic b
                 && !a.domain().name().equals(b.domain().name())) {
@@ -200,7 +209,7 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
                 Optional<String> smallMax = maxDomain.valueBelow(m, b.excluded());
                 if (smallMax.isPresent()) {
                     return Optional.of(new Pair(bigMin.get(), smallMax.get(),
-                            s.fix(a.domain().name(), bigMin.get()).fix(maxDomain.name(), smallMax.get())));
+                            s.fix(a.domain().name(), bigMin.get()).fix(maxDomain.name(), smallMax.get()), at));
                 }
             }
         }
@@ -212,20 +221,23 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
     }
 
     private void reportFloor(RuleContext ctx, Findings findings, ResourceInstance target, String subject,
-                             Node minNode, MinimumCheck floor) {
+                             String label, Node minNode, MinimumCheck floor) {
         Anchor at = minNode != null ? Anchor.of(minNode) : Anchor.resource(target);
         List<MinimumCheck.Violation> violations = floor.violations();
         if (!violations.isEmpty()) {
             MinimumCheck.Violation first = violations.get(0);
             findings.add("min", ctx.rule().defaultSeverity(), target.logicalId(), at, subject
-                    + ": MinCapacity can be " + first.value() + " (" + MinimumCheck.witnesses(violations)
+                    + ": " + label + " can be " + first.value() + " (" + MinimumCheck.witnesses(violations)
                     + "); an autoscaling floor below 2 lets the variant scale in to a single instance and undoes "
                     + "the two-instance start.", floor.fix(first, minNode), MinimumCheck.evidence(violations));
             return;
         }
         if (!floor.absent().isEmpty()) {
+            Scenario s = floor.absent().get(0);
+            String when = s.isAny() ? "" : " when " + s.describe();
             findings.add("min", ctx.rule().defaultSeverity(), target.logicalId(), at, subject
-                    + " has no MinCapacity; it must be at least 2.", "set MinCapacity to 2 or more", List.of());
+                    + " has no MinCapacity" + when + "; it must be at least 2.", "set MinCapacity to 2 or more",
+                    List.of());
             return;
         }
         Map<Value.Unknown, Scenario> unknowns = floor.unknowns();
@@ -237,7 +249,7 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
                 evidence.add(new Evidence(u.reason(), u.origin().location()));
             }
             findings.add("min", Findings.unresolved(ctx), target.logicalId(), at, subject
-                    + ": MinCapacity cannot be verified before deploy: " + e.getKey().reason() + when + ".",
+                    + ": " + label + " cannot be verified before deploy: " + e.getKey().reason() + when + ".",
                     "use a literal of 2 or more or a Number parameter with MinValue: 2", evidence);
         }
     }

@@ -2,7 +2,6 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
-import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Scenario;
@@ -15,6 +14,7 @@ import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.rules.StringCheck;
 import io.github.cfnvalidator.template.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,21 +71,12 @@ public final class SageMakerModelImagePinnedRule implements Rule {
         for (ResourceInstance model : resolver.resourcesOfType(SageMakerLinks.MODEL)) {
             String subject = subject(links, model);
             for (Scenario exists : resolver.whenExists(model)) {
-                Node primary = model.resource().propertiesMap().get("PrimaryContainer");
-                if (primary != null) {
-                    for (Outcome c : resolver.resolve(model, primary, exists)) {
-                        container(ctx, findings, model, subject + " PrimaryContainer", c);
-                    }
+                for (Resolver.Reached c : resolver.walk(model, exists, "PrimaryContainer")) {
+                    container(ctx, findings, model, subject + " PrimaryContainer", c);
                 }
-                Node containers = model.resource().propertiesMap().get("Containers");
-                if (containers != null) {
-                    for (Outcome list : resolver.resolve(model, containers, exists)) {
-                        for (Resolver.Item item : resolver.items(model, list.value(), list.scenario())) {
-                            for (Outcome c : item.outcomes()) {
-                                container(ctx, findings, model, subject + " Containers[" + item.index() + "]", c);
-                            }
-                        }
-                    }
+                for (Resolver.Reached c : resolver.walk(model, exists, "Containers", Resolver.EACH)) {
+                    container(ctx, findings, model, subject + (c.index() < 0 ? " Containers"
+                            : " Containers[" + c.index() + "]"), c);
                 }
             }
         }
@@ -101,16 +92,28 @@ public final class SageMakerModelImagePinnedRule implements Rule {
     }
 
     private void container(RuleContext ctx, Findings findings, ResourceInstance model, String where,
-                           Outcome container) {
-        if (!(container.value() instanceof Value.Struct struct)) {
+                           Resolver.Reached container) {
+        if (container.value() instanceof Value.Absent) {
             return;
         }
-        Node imageNode = struct.map().get("Image");
-        if (imageNode == null) {
-            return; // a model package or a container without an image of its own
+        if (container.value() instanceof Value.Unknown) {
+            StringCheck check = new StringCheck(SageMakerModelImagePinnedRule::judge, CANDIDATES);
+            check.accept(container.outcome());
+            report(ctx, findings, model, where, container.written(), check);
+            return;
         }
-        StringCheck check = new StringCheck(SageMakerModelImagePinnedRule::judge, CANDIDATES);
-        check.acceptAll(ctx.resolver().property(model, container.value(), "Image", container.scenario()));
+        Map<Node, StringCheck> byNode = new LinkedHashMap<>();
+        for (Resolver.Reached image : ctx.resolver().walk(model, container, "Image")) {
+            if (!(image.value() instanceof Value.Absent)) { // a model package or a container without an image
+                byNode.computeIfAbsent(image.written(), n -> new StringCheck(SageMakerModelImagePinnedRule::judge,
+                        CANDIDATES)).accept(image.outcome());
+            }
+        }
+        byNode.forEach((imageNode, check) -> report(ctx, findings, model, where, imageNode, check));
+    }
+
+    private static void report(RuleContext ctx, Findings findings, ResourceInstance model, String where,
+                               Node imageNode, StringCheck check) {
         List<StringCheck.Violation> violations = check.violations();
         if (!violations.isEmpty()) {
             StringCheck.Violation v = violations.get(0);

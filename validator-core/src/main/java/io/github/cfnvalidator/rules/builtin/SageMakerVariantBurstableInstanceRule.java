@@ -14,6 +14,7 @@ import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.rules.StringCheck;
 import io.github.cfnvalidator.template.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -54,18 +55,24 @@ public final class SageMakerVariantBurstableInstanceRule implements Rule {
         SageMakerLinks links = new SageMakerLinks(resolver);
         Findings findings = new Findings();
         for (ResourceInstance config : resolver.resourcesOfType(SageMakerLinks.ENDPOINT_CONFIG)) {
-            links.forEachVariant(config, true, (variant, scenario, index) -> {
-                if (!(variant instanceof Value.Struct struct)) {
-                    return;
-                }
-                Node typeNode = struct.map().get("InstanceType");
-                if (typeNode == null) {
-                    return;
-                }
+            links.forEachVariant(config, true, variant -> {
                 StringCheck check = new StringCheck(SageMakerVariantBurstableInstanceRule::judge, CANDIDATES);
-                check.acceptAll(resolver.property(config, variant, "InstanceType", scenario));
-                String subject = links.chain(config, links.variantName(config, variant, scenario, index));
-                report(ctx, findings, config, typeNode, subject, check);
+                if (variant.value() instanceof Value.Unknown) {
+                    check.accept(variant.outcome());
+                    String subject = links.chain(config, variant.index() < 0 ? null : "#" + (variant.index() + 1));
+                    report(ctx, findings, config, variant.written(), subject, check);
+                    return;
+                }
+                String subject = links.chain(config, links.variantName(config, variant.value(), variant.scenario(),
+                        variant.index()));
+                Map<Node, StringCheck> byNode = new LinkedHashMap<>();
+                for (Resolver.Reached type : resolver.walk(config, variant, "InstanceType")) {
+                    if (!(type.value() instanceof Value.Absent)) { // CloudFormation requires it where it matters
+                        byNode.computeIfAbsent(type.written(), n -> new StringCheck(
+                                SageMakerVariantBurstableInstanceRule::judge, CANDIDATES)).accept(type.outcome());
+                    }
+                }
+                byNode.forEach((at, one) -> report(ctx, findings, config, at, subject, one));
             });
         }
         findings.reportTo(ctx);

@@ -2,7 +2,6 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
-import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.Scenario;
@@ -40,56 +39,37 @@ public final class SageMakerVariantMinInstancesRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Resolver resolver = ctx.resolver();
-        for (ResourceInstance config : resolver.resourcesOfType("AWS::SageMaker::EndpointConfig")) {
-            Node variantsNode = config.resource().propertiesMap().get("ProductionVariants");
-            if (variantsNode == null) {
-                continue;
-            }
-            // one check per variant as written (its item node), accumulated over every deployment
+        SageMakerLinks links = new SageMakerLinks(resolver);
+        for (ResourceInstance config : resolver.resourcesOfType(SageMakerLinks.ENDPOINT_CONFIG)) {
+            // one check per variant as written (its node), accumulated over every deployment
             Map<Node, VariantCheck> checks = new LinkedHashMap<>();
-            for (Scenario exists : resolver.whenExists(config)) {
-                for (Outcome list : resolver.resolve(config, variantsNode, exists)) {
-                    if (list.value() instanceof Value.Unknown u) {
-                        VariantCheck c = checks.computeIfAbsent(variantsNode,
-                                n -> new VariantCheck(n, "ProductionVariants", resolver, null));
-                        c.values.accept(new Outcome(u, list.scenario()));
-                        continue;
-                    }
-                    for (Resolver.Item item : resolver.items(config, list.value(), list.scenario())) {
-                        for (Outcome variant : item.outcomes()) {
-                            checkVariant(ctx, config, variant, item.index(), checks);
-                        }
-                    }
-                }
-            }
+            links.forEachVariant(config, true, variant -> checkVariant(ctx, links, config, variant, checks));
             for (VariantCheck c : checks.values()) {
                 report(ctx, config, c);
             }
         }
     }
 
-    private void checkVariant(RuleContext ctx, ResourceInstance config, Outcome variant, int index,
-                              Map<Node, VariantCheck> checks) {
+    private void checkVariant(RuleContext ctx, SageMakerLinks links, ResourceInstance config,
+                              Resolver.Reached variant, Map<Node, VariantCheck> checks) {
         Resolver resolver = ctx.resolver();
         Value v = variant.value();
-        Node at = v.origin();
-        VariantCheck check = checks.computeIfAbsent(at, n -> new VariantCheck(n,
-                new SageMakerLinks(resolver).variantName(config, v, variant.scenario(), index), resolver,
-                v instanceof Value.Struct s ? s.map().get(PROPERTY) : null));
-        if (!(v instanceof Value.Struct)) {
-            check.values.accept(variant);
+        if (v instanceof Value.Unknown) {
+            // the variants, or whether this one is serverless, are unknown: reported where the blocking value is
+            String name = variant.index() < 0 ? "ProductionVariants" : "#" + (variant.index() + 1);
+            checks.computeIfAbsent(variant.written(), n -> new VariantCheck(n, name, resolver, null))
+                    .values.accept(variant.outcome());
             return;
         }
-        for (Outcome serverless : resolver.property(config, v, "ServerlessConfig", variant.scenario())) {
-            if (serverless.value() instanceof Value.Unknown u) {
-                check.values.accept(new Outcome(new Value.Unknown("whether the variant is serverless: " + u.reason(),
-                        u.origin()), serverless.scenario()));
-                continue;
-            }
-            if (!(serverless.value() instanceof Value.Absent)) {
-                continue; // a serverless variant has no instances to count
-            }
-            check.values.acceptAll(resolver.property(config, v, PROPERTY, serverless.scenario()));
+        VariantCheck check = checks.computeIfAbsent(v.origin(), n -> new VariantCheck(n,
+                links.variantName(config, v, variant.scenario(), variant.index()), resolver,
+                v instanceof Value.Struct s ? s.map().get(PROPERTY) : null));
+        if (!(v instanceof Value.Struct)) {
+            check.values.accept(variant.outcome());
+            return;
+        }
+        for (Resolver.Reached count : resolver.walk(config, variant, PROPERTY)) {
+            check.values.accept(count.outcome());
         }
     }
 

@@ -1,14 +1,17 @@
 package io.github.cfnvalidator.guard.data;
 
+import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.template.ListNode;
 import io.github.cfnvalidator.template.MapNode;
 import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.ScalarNode;
+import io.github.cfnvalidator.template.Template;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed template seen as Guard data, for running Guard rules beside the built-in rules: the template's node tree
@@ -20,16 +23,73 @@ public final class GuardTemplateData {
     private final GuardValue root;
     private final Map<GuardValue, Node> nodes = new IdentityHashMap<>();
     private final Map<String, Node> byPointer = new java.util.HashMap<>();
-    private final Map<Node, GuardValue> values = new IdentityHashMap<>();
+    private final Map<Node, List<GuardValue>> values = new IdentityHashMap<>();
+    private final Set<Node> listItems = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Node, io.github.cfnvalidator.template.Location> keyLocations = new IdentityHashMap<>();
 
     private GuardTemplateData(Node document) {
         this.root = convert(document, "", true);
     }
 
-    /** Converts a template's document tree. */
+    private GuardTemplateData(Node document, List<ResourceInstance> resources) {
+        this.root = expanded(document, resources);
+    }
+
+    /** Converts a template's document tree as written (cfn-guard's view: {@code Fn::ForEach} loops unexpanded). */
     public static GuardTemplateData of(Node document) {
         return new GuardTemplateData(document);
+    }
+
+    /**
+     * Converts a template's document tree as CloudFormation deploys its resources: every resource an
+     * {@code Fn::ForEach} loop produces stands under its own logical id in {@code Resources} (its values the
+     * declaration's, so findings point into the loop body), and the loops themselves are gone.
+     */
+    public static GuardTemplateData deployed(Node document, List<ResourceInstance> resources) {
+        return new GuardTemplateData(document, resources);
+    }
+
+    private GuardValue expanded(Node document, List<ResourceInstance> resources) {
+        if (!(document instanceof MapNode top) || !(top.get("Resources") instanceof MapNode res)
+                || res.keys().stream().noneMatch(k -> k.startsWith(Template.FOR_EACH_PREFIX))) {
+            return convert(document, "", true);
+        }
+        List<GuardValue.Str> keys = new ArrayList<>();
+        LinkedHashMap<String, GuardValue> entries = new LinkedHashMap<>();
+        for (MapNode.Entry e : top.entries()) {
+            keys.add(key("", e));
+            if (!e.key().equals("Resources")) {
+                entries.put(e.key(), convert(e.value(), "/" + e.key(), false));
+                keyLocations.put(e.value(), e.keyLocation());
+                continue;
+            }
+            List<GuardValue.Str> rkeys = new ArrayList<>();
+            LinkedHashMap<String, GuardValue> rvalues = new LinkedHashMap<>();
+            for (ResourceInstance r : resources) {
+                Node decl = r.resource().node();
+                String pointer = "/Resources/" + r.logicalId();
+                rkeys.add(new GuardValue.Str(new ValuePath("/Resources", r.resource().keyLocation().line() - 1,
+                        r.resource().keyLocation().column() - 1), r.logicalId()));
+                rvalues.putIfAbsent(r.logicalId(), convert(decl, pointer, false));
+                keyLocations.put(decl, r.resource().keyLocation());
+            }
+            GuardValue.MapV rmap = new GuardValue.MapV(at("/Resources", res), rkeys, rvalues);
+            nodes.put(rmap, res);
+            entries.put(e.key(), rmap);
+        }
+        GuardValue.MapV v = new GuardValue.MapV(at("", top), keys, entries);
+        nodes.put(v, top);
+        return v;
+    }
+
+    private static GuardValue.Str key(String pointer, MapNode.Entry e) {
+        return new GuardValue.Str(new ValuePath(pointer, e.keyLocation().line() - 1, e.keyLocation().column() - 1),
+                e.key());
+    }
+
+    /** Whether a node is an item of a list (so {@code AWS::NoValue} there removes the item, not a property). */
+    public boolean isListItem(Node n) {
+        return listItems.contains(n);
     }
 
     /** The document as Guard data. */
@@ -53,7 +113,34 @@ public final class GuardTemplateData {
 
     /** The Guard value converted from a template node, or {@code null}. */
     public GuardValue valueOf(Node n) {
-        return values.get(n);
+        List<GuardValue> l = values.get(n);
+        return l == null ? null : l.get(0);
+    }
+
+    /**
+     * The Guard value converted from a template node under the same resource as {@code near} (a declaration inside an
+     * {@code Fn::ForEach} loop is converted once per resource it produces), or {@code null}.
+     */
+    public GuardValue valueOf(Node n, GuardValue near) {
+        List<GuardValue> l = values.get(n);
+        if (l == null) {
+            return null;
+        }
+        String prefix = resourcePrefix(near.path().pointer());
+        for (GuardValue v : l) {
+            if (prefix != null && v.path().pointer().startsWith(prefix)) {
+                return v;
+            }
+        }
+        return l.get(0);
+    }
+
+    private static String resourcePrefix(String pointer) {
+        if (!pointer.startsWith("/Resources/")) {
+            return null;
+        }
+        int slash = pointer.indexOf('/', "/Resources/".length());
+        return (slash < 0 ? pointer : pointer.substring(0, slash)) + "/";
     }
 
     /**
@@ -85,13 +172,14 @@ public final class GuardTemplateData {
             List<GuardValue> items = new ArrayList<>(l.size());
             for (int i = 0; i < l.size(); i++) {
                 items.add(convert(l.get(i), pointer + "/" + i, false));
+                listItems.add(l.get(i));
             }
             v = new GuardValue.ListV(at(pointer, l), items);
         } else {
             v = scalar((ScalarNode) n, at(pointer, n));
         }
         nodes.put(v, n);
-        values.put(n, v);
+        values.computeIfAbsent(n, k -> new ArrayList<>(1)).add(v);
         byPointer.putIfAbsent(pointer, n);
         return v;
     }

@@ -231,13 +231,35 @@ public final class GuardEvaluator {
             return null;
         }
         List<QueryResult> out = new ArrayList<>();
+        List<QueryResult> gaps = new ArrayList<>();
+        boolean reached = false;
         for (GuardIntrinsics.Alternative a : alternatives) {
-            if (a.value() == null) {
-                out.add(unresolved(current, () -> REMOVED + a.absentWhen() + " removes the property (AWS::NoValue)",
-                        query, queryIndex));
-            } else {
-                out.addAll(queryRetrieval(queryIndex, query, a.value(), resolver, converter));
+            if (a.value() == null && a.removesItem()) {
+                continue; // a list item AWS::NoValue removes: the list lacks it in those deployments
             }
+            if (a.opaque()) {
+                out.add(new QueryResult.Resolved(a.value())); // compared as unknown, never a silent pass
+                continue;
+            }
+            if (a.value() == null) {
+                QueryResult removed = unresolved(current, () -> REMOVED + a.absentWhen()
+                        + " removes the property (AWS::NoValue)", query, queryIndex);
+                gaps.add(removed);
+                out.add(removed);
+            } else {
+                List<QueryResult> found = queryRetrieval(queryIndex, query, a.value(), resolver, converter);
+                for (QueryResult q : found) {
+                    if (q instanceof QueryResult.UnResolved) {
+                        gaps.add(q);
+                    } else {
+                        reached = true;
+                    }
+                }
+                out.addAll(found);
+            }
+        }
+        if (reached) { // some values of the function have what the query asks for, others not: a per-deployment gap
+            gaps.forEach(resolver.options().intrinsics()::noteBranchGap);
         }
         return out;
     }
@@ -587,6 +609,9 @@ public final class GuardEvaluator {
         String customMessage = gac.customMessage;
         boolean all = gac.query.matchAll();
         List<QueryResult> lhs = ctx.query(lhsQuery);
+        if (ctx.options().intrinsics() != null) {
+            lhs = ctx.options().intrinsics().clauseValues(lhs);
+        }
         QueryPart last = lhsQuery.get(lhsQuery.size() - 1);
         boolean emptyOnExpr = last instanceof Filter || last instanceof MapKeyFilter
                 || (last instanceof Key k && k.isVariable() && lhsQuery.size() == 1);
@@ -686,6 +711,9 @@ public final class GuardEvaluator {
         String customMessage = gac.customMessage;
         boolean negate = gac.negation && ctx.options().strict();
         List<QueryResult> lhs = ctx.query(gac.query.parts());
+        if (ctx.options().intrinsics() != null) {
+            lhs = ctx.options().intrinsics().clauseValues(lhs);
+        }
         int pass = 0;
         int failCount = 0;
         GuardIntrinsics intrinsics = ctx.options().intrinsics();
@@ -1062,6 +1090,33 @@ public final class GuardEvaluator {
         return status;
     }
 
+    /** The branch gaps noted so far (intrinsic-aware mode), or 0. */
+    private static int gaps(Scope resolver) {
+        GuardIntrinsics i = resolver.options().intrinsics();
+        return i == null ? 0 : i.branchGaps();
+    }
+
+    /**
+     * Intrinsic-aware mode: a rule's {@code when} condition that did not pass because a query into one value of an
+     * intrinsic function (an {@code Fn::If} branch) could not reach what it asks for holds in some deployments and
+     * not in others; cfn-guard would decide it per deployment, so the rule is evaluated (its failures in the
+     * deployments where the condition holds are not skipped with the rest). Block-level {@code when} conditions keep
+     * cfn-guard's SKIP.
+     */
+    private static boolean undecidedByBranches(Scope resolver, int before, GuardStatus cond) {
+        return cond == GuardStatus.FAIL && gaps(resolver) > before;
+    }
+
+    /**
+     * While a rule or block guarded by such a condition is evaluated, the gaps themselves are left out of its clauses:
+     * they stand for deployments in which the condition, decided per deployment, may not hold.
+     */
+    private static void ignoreGaps(Scope resolver, boolean undecided, boolean on) {
+        if (undecided) {
+            resolver.options().intrinsics().ignoreGaps(on);
+        }
+    }
+
     static GuardStatus evalWhenBlock(String context, List<List<GuardClause>> conditions, Block<GuardClause> block,
                                      Scope resolver) throws GuardEvalException {
         resolver.startRecord(context);
@@ -1222,10 +1277,12 @@ public final class GuardEvaluator {
     static GuardStatus evalRule(Rule rule, Scope resolver) throws GuardEvalException {
         String context = rule.name();
         resolver.startRecord(context);
+        boolean undecided = false;
         if (rule.conditions() != null) {
             String whenContext = "Rule#" + context + "/When";
             resolver.startRecord(whenContext);
             GuardStatus cond;
+            int before = gaps(resolver);
             try {
                 cond = mutedConjunctions(rule.conditions(), resolver);
             } catch (GuardEvalException e) {
@@ -1233,20 +1290,24 @@ public final class GuardEvaluator {
                 resolver.endRecord(context, new GuardRecord.RuleCheck(rule.name(), GuardStatus.FAIL, null));
                 throw e;
             }
-            if (cond != GuardStatus.PASS) {
+            if (cond != GuardStatus.PASS && !undecidedByBranches(resolver, before, cond)) {
                 resolver.endRecord(whenContext, new GuardRecord.RuleCondition(cond));
                 resolver.endRecord(context, new GuardRecord.RuleCheck(rule.name(), GuardStatus.SKIP, null));
                 return GuardStatus.SKIP;
             }
+            undecided = cond != GuardStatus.PASS;
             resolver.endRecord(whenContext, new GuardRecord.RuleCondition(GuardStatus.PASS));
         }
         GuardStatus status;
         try {
+            ignoreGaps(resolver, undecided, true);
             BlockScope scope = new BlockScope(rule.block(), resolver.root(), resolver);
             status = evalRuleConjunctions(rule.block().conjunctions(), scope);
         } catch (GuardEvalException e) {
             resolver.endRecord(context, new GuardRecord.RuleCheck(rule.name(), GuardStatus.FAIL, null));
             throw e;
+        } finally {
+            ignoreGaps(resolver, undecided, false);
         }
         resolver.endRecord(context, new GuardRecord.RuleCheck(rule.name(), status, null));
         return status;

@@ -58,10 +58,13 @@ public interface GuardIntrinsics {
     /**
      * One value an intrinsic function can take, for queries that go through it.
      *
-     * @param value      the value as written in the template, or {@code null} if this choice removes the property
-     * @param absentWhen for a removed property, the deployments that remove it (e.g. {@code Encrypt=false})
+     * @param value       the value as written in the template, or {@code null} if this choice removes the property
+     * @param absentWhen  for a removed property, the deployments that remove it (e.g. {@code Encrypt=false})
+     * @param removesItem whether the removed value is a list item (then the list simply lacks it there)
+     * @param opaque      whether {@code value} is a function whose value is known only at deploy time: a query
+     *                    stops there and the comparison on it is undecided (never a silent pass)
      */
-    record Alternative(GuardValue value, String absentWhen) {
+    record Alternative(GuardValue value, String absentWhen, boolean removesItem, boolean opaque) {
     }
 
     /**
@@ -72,4 +75,25 @@ public interface GuardIntrinsics {
      * @return the alternatives, or {@code null} if the value is not such a function or some choice is not written out
      */
     List<Alternative> alternatives(GuardValue value);
+
+    /**
+     * Notes a result of a query that went on into one value of a function and could not reach what it asks for
+     * there (a gap that exists only in the deployments that choose that value).
+     */
+    void noteBranchGap(QueryResult gap);
+
+    /**
+     * Counts the clauses that met such a gap among their values so far, and gives the values a clause judges: all of
+     * them, or those that are not gaps while gaps are ignored.
+     */
+    List<QueryResult> clauseValues(List<QueryResult> values);
+
+    /** Starts ({@code true}) or ends leaving gaps out of clauses (nested calls count). */
+    void ignoreGaps(boolean on);
+
+    /**
+     * How many clauses met a gap so far: a {@code when} condition that fails while one does holds in some
+     * deployments and not in others, so its rule or block is evaluated rather than skipped.
+     */
+    int branchGaps();
 }

@@ -38,6 +38,42 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
 
     private final Resolver resolver;
     private final GuardTemplateData data;
+    private int branchGaps;
+    private final java.util.Set<QueryResult> gaps = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+
+    @Override
+    public void noteBranchGap(QueryResult gap) {
+        gaps.add(gap);
+    }
+
+    private int ignoring;
+
+    @Override
+    public List<QueryResult> clauseValues(List<QueryResult> values) {
+        boolean met = false;
+        for (QueryResult q : values) {
+            met |= gaps.contains(q);
+        }
+        if (!met) {
+            return values;
+        }
+        branchGaps++;
+        return ignoring == 0 ? values : values.stream().filter(q -> !gaps.contains(q)).toList();
+    }
+
+    @Override
+    public void ignoreGaps(boolean on) {
+        ignoring += on ? 1 : -1;
+    }
+
+    @Override
+    public int branchGaps() {
+        return branchGaps;
+    }
+
+    /** The deployments in which a query went into each branch value it reached (by the value's pointer). */
+    private final Map<String, List<Scenario>> reached = new java.util.HashMap<>();
 
     /** Intrinsic awareness over a template's resolver and its Guard data. */
     public GuardResolverIntrinsics(Resolver resolver, GuardTemplateData data) {
@@ -63,6 +99,31 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
         return null;
     }
 
+    /**
+     * The deployments in which a value is reached: a value inside a branch a query went into (an {@code Fn::If}
+     * branch of a whole Properties, say) is reached only in that branch's deployments, so a function nested in it is
+     * resolved from them (the two levels stay consistent); any deployment elsewhere.
+     */
+    private List<Scenario> reachedIn(GuardValue v) {
+        String p = v.path().pointer();
+        while (!p.isEmpty()) {
+            List<Scenario> s = reached.get(p);
+            if (s != null) {
+                return s;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+        return List.of(Scenario.ANY);
+    }
+
+    private List<Outcome> outcomes(GuardValue value, Node node, ResourceInstance r) {
+        List<Outcome> out = new ArrayList<>();
+        for (Scenario s : reachedIn(value)) {
+            out.addAll(r == null ? resolver.resolve(node, s) : resolver.resolve(r, node, s));
+        }
+        return out;
+    }
+
     private ResourceInstance resourceOf(GuardValue v) {
         String p = v.path().pointer();
         if (!p.startsWith("/Resources/")) {
@@ -85,8 +146,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Judged> judged = new ArrayList<>();
         for (Outcome o : outcomes) {
             judge(o.value(), o.scenario(), value, cmp, rhs, strict, r, judged, 0);
@@ -130,8 +190,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Judged> judged = new ArrayList<>();
         for (Outcome o : outcomes) {
             judgeUnary(o.value(), o.scenario(), value, op, expected, r, judged, 0);
@@ -147,35 +206,48 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
             return null;
         }
         ResourceInstance r = resourceOf(value);
-        List<Outcome> outcomes = r == null ? resolver.resolve(node, Scenario.ANY)
-                : resolver.resolve(r, node, Scenario.ANY);
+        List<Outcome> outcomes = outcomes(value, node, r);
         List<Alternative> out = new ArrayList<>();
         for (Outcome o : outcomes) {
-            if (!alternative(o.value(), o.scenario(), r, node, out, 0)) {
+            if (!alternative(o.value(), o.scenario(), r, node, value, out, 0)) {
                 return null;
             }
         }
         return out.isEmpty() ? null : out;
     }
 
-    private boolean alternative(Value v, Scenario s, ResourceInstance r, Node function, List<Alternative> out,
-                                int depth) {
+    private boolean alternative(Value v, Scenario s, ResourceInstance r, Node function, GuardValue near,
+                                List<Alternative> out, int depth) {
         if (v instanceof Value.Lazy) {
             if (depth >= 4) {
                 return false;
             }
             for (Outcome o : resolver.force(r, v, s)) {
-                if (!alternative(o.value(), o.scenario(), r, function, out, depth + 1)) {
+                if (!alternative(o.value(), o.scenario(), r, function, near, out, depth + 1)) {
                     return false;
                 }
             }
             return true;
         }
         if (v instanceof Value.Absent) {
-            out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe()));
+            if (out.stream().noneMatch(a -> a.value() == null)) { // one removal, with its first witness
+                out.add(new Alternative(null, s.describe().isEmpty() ? "every deployment" : s.describe(),
+                        data.isListItem(function), false));
+            }
             return true;
         }
         Node origin = v.origin();
+        if (v instanceof Value.Unknown) {
+            // known only at deploy time: the query stops at the function that blocks it, which compares as unknown
+            GuardValue blocked = origin instanceof MapNode m && m.intrinsicName().isPresent()
+                    ? data.valueOf(origin, near) : null;
+            GuardValue at = blocked != null ? blocked : data.valueOf(function, near);
+            if (at == null) {
+                return false;
+            }
+            out.add(new Alternative(at, null, false, true));
+            return true;
+        }
         boolean written = v instanceof Value.Struct
                 || (v instanceof Value.Items && origin instanceof io.github.cfnvalidator.template.ListNode)
                 || (v instanceof Value.Text t && t.parameter() == null
@@ -183,11 +255,17 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
         if (!written || origin == function) {
             return false;
         }
-        GuardValue converted = data.valueOf(origin);
+        GuardValue converted = data.valueOf(origin, near);
         if (converted == null) {
             return false;
         }
-        out.add(new Alternative(converted, null));
+        List<Scenario> in = reached.computeIfAbsent(converted.path().pointer(), k -> new ArrayList<>());
+        if (!in.contains(s)) {
+            in.add(s);
+        }
+        if (out.stream().noneMatch(a -> a.value() == converted)) { // one value written once is gone into once
+            out.add(new Alternative(converted, null, false, false));
+        }
         return true;
     }
 
@@ -217,7 +295,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
             return;
         }
         if (v instanceof Value.Struct || v instanceof Value.Items) {
-            GuardValue converted = data.valueOf(v.origin());
+            GuardValue converted = data.valueOf(v.origin(), at);
             if (converted == null) {
                 out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + " that cannot be checked "
                         + "before deploy", null));
@@ -394,7 +472,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
             return;
         }
         if (v instanceof Value.Struct || v instanceof Value.Items) {
-            GuardValue converted = data.valueOf(v.origin());
+            GuardValue converted = data.valueOf(v.origin(), at);
             if (converted == null) {
                 out.add(new Judged(GuardIntrinsics.Kind.UNKNOWN, gives(s, v.describe()) + " that cannot be compared "
                         + "before deploy", null));
