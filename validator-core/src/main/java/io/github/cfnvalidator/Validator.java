@@ -37,8 +37,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The one public entry point: an immutable, thread-safe validator built once from its configuration and shared
- * freely (across threads, Maven modules, CLI runs). {@code parse -> resolve -> evaluate -> report} happens here.
+ * The engine: an immutable, thread-safe validator built once from its configuration and shared freely (across
+ * threads, Maven modules, CLI runs). {@code parse -> resolve -> evaluate -> report} happens here. Front ends do not
+ * build it themselves: the run layer ({@code io.github.cfnvalidator.run.Run}) builds it from their settings and the
+ * configuration file.
  *
  * <pre>{@code
  * Validator v = Validator.builder().unresolvedSeverity(Severity.ERROR).build();
@@ -201,13 +203,21 @@ public final class Validator {
 
     /** Validates template text given directly; {@code name} appears in locations and picks YAML or JSON. */
     public FileReport validate(String name, String text) {
+        return validate(name, text, parameters);
+    }
+
+    /**
+     * Validates template text given directly (an unsaved editor buffer, a generated template) with the given pinned
+     * parameter values, e.g. {@link #parametersFor} of the path the text will be saved to.
+     */
+    public FileReport validate(String name, String text, ParameterValues pinned) {
         Node document;
         try {
             document = reader.readDocument(name, text);
         } catch (TemplateParseException e) {
             return FileReport.failed(name, e.problems());
         }
-        return validateDocument(name, document, parameters);
+        return validateDocument(name, document, Objects.requireNonNull(pinned));
     }
 
     private FileReport validateDocument(String display, Node document, ParameterValues pinned) {

@@ -1,25 +1,24 @@
 package io.github.cfnvalidator.cli;
 
-import io.github.cfnvalidator.Validator;
-import io.github.cfnvalidator.guard.GuardRuleSet;
-import io.github.cfnvalidator.config.ProjectConfig;
-import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.FileReport;
-import io.github.cfnvalidator.report.Report;
-import io.github.cfnvalidator.report.ReportWriter;
+import io.github.cfnvalidator.report.ReportFormat;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.report.TextReportWriter;
-import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.report.Threshold;
+import io.github.cfnvalidator.run.BaselineOutcome;
+import io.github.cfnvalidator.run.InputProblem;
+import io.github.cfnvalidator.run.Run;
+import io.github.cfnvalidator.run.RunPlan;
+import io.github.cfnvalidator.run.RunResult;
+import io.github.cfnvalidator.run.RunSettings;
+import io.github.cfnvalidator.run.Verdict;
 import io.github.cfnvalidator.template.ParseProblem;
-import io.github.cfnvalidator.template.TemplateParseException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cfn-validator validate}: checks templates and folders of templates against the rules. */
+/**
+ * {@code cfn-validator validate}: checks templates and folders of templates against the rules. Option mapping and
+ * output only; precedence, baselines, walking and the verdict are the run layer's ({@link Run}).
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks CloudFormation templates (files, or folders searched for *.yaml *.yml *.json "
                 + "*.template) against the rules.",
@@ -44,7 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}). sarif is SARIF 2.1.0 for code scanning (URIs relative to the working "
             + "directory); junit is Surefire-style JUnit XML.", defaultValue = "text")
-    OutputFormat format;
+    ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
             + "standard output (a summary line still goes to standard output).")
@@ -53,7 +55,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} "
                     + "(default: failOn in cfn-validator.yaml, else error).")
-    FailOn failOn;
+    Threshold failOn;
 
     @Option(names = "--parameters", paramLabel = "FILE", description = "Deploy-time parameter values that pin "
             + "parameters: a CloudFormation JSON list, a {\"Parameters\": {..}} file or Key=Value lines. "
@@ -94,127 +96,77 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Validator.Builder builder = Validator.builder();
-        List<FileReport> parameterErrors = new ArrayList<>();
-        // precedence: built-in defaults < cfn-validator.yaml < flags
-        ProjectConfig project = null;
+        RunSettings settings;
         try {
-            if (config != null) {
-                project = ProjectConfig.read(config);
-            } else if (!noConfig) {
-                project = ProjectConfig.find(Path.of("")).orElse(null);
-            }
-        } catch (TemplateParseException e) {
-            for (ParseProblem p : e.problems()) {
-                err.println(TextReportWriter.line(p));
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            err.println("cfn-validator validate: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
+        RunPlan plan = Run.prepare(settings);
+        if (!plan.blockingProblems().isEmpty()) {
+            for (InputProblem p : plan.blockingProblems()) {
+                err.println(TextReportWriter.line(p.problem()));
             }
             return ExitCodes.INPUT_ERROR;
         }
-        if (project != null) {
-            parameterErrors.addAll(project.applyTo(builder));
-        }
-        FailOn threshold = failOn != null ? failOn : project != null && project.failOn().isPresent()
-                ? FailOn.valueOf(project.failOn().get().toUpperCase(java.util.Locale.ROOT)) : FailOn.ERROR;
-        if (unresolved != null) {
-            try {
-                Severity unresolvedSeverity = Severity.parse(unresolved);
-                if (unresolvedSeverity == Severity.INFO) {
-                    throw new IllegalArgumentException("--unresolved takes warning or error");
-                }
-                builder.unresolvedSeverity(unresolvedSeverity);
-            } catch (IllegalArgumentException e) {
-                err.println("cfn-validator validate: " + e.getMessage());
-                return ExitCodes.INPUT_ERROR;
-            }
-        }
-        if (!guardRules.isEmpty()) {
-            GuardRuleSet.Loaded loaded = GuardRuleSet.load(guardRules);
-            for (ParseProblem p : loaded.problems()) {
-                parameterErrors.add(FileReport.failed(p.location().file(), List.of(p)));
-            }
-            builder.addRules(List.of(loaded.rules()));
-        }
-        builder.skipRules(skipRules);
-        if (threads != null) {
-            builder.threads(Math.max(1, threads));
-        }
-        Path baselineFile = baseline != null ? baseline : project == null ? null
-                : project.baseline().filter(p -> writeBaseline == null).orElse(null);
-        Baseline known = null;
-        if (baselineFile != null && writeBaseline == null) {
-            try {
-                known = Baseline.read(baselineFile);
-            } catch (TemplateParseException e) {
-                parameterErrors.add(FileReport.failed(baselineFile.toString(), e.problems()));
-            }
-        }
-        for (Path p : parameterFiles) {
-            try {
-                builder.parameters(ParameterValues.read(p));
-            } catch (TemplateParseException e) {
-                parameterErrors.add(FileReport.failed(p.toString(), e.problems()));
-            }
-        }
-        Report report = builder.build().validate(paths);
-        if (writeBaseline != null) {
-            Baseline.of(report).write(writeBaseline);
-        }
-        String note = "";
-        if (known != null) {
-            Baseline.Filtered filtered = known.filter(report);
-            report = filtered.report();
-            note = " (" + filtered.known() + " known finding(s) in baseline " + baselineFile + " not shown"
-                    + (filtered.fixed() > 0 ? "; " + filtered.fixed() + " baseline entr(ies) fixed since" : "")
-                    + ")";
-        }
-        if (!parameterErrors.isEmpty()) {
-            List<FileReport> all = new ArrayList<>(parameterErrors);
-            all.addAll(report.files());
-            report = report.withFiles(all);
-        }
-        write(report, threshold.threshold());
+        RunResult result = plan.execute();
+        write(result);
         PrintWriter out = spec.commandLine().getOut();
-        if (!note.isEmpty()) {
-            out.println(note.trim());
-        }
-        if (writeBaseline != null) {
-            out.println("baseline written: " + report.allFindings().size() + " finding(s) in " + writeBaseline);
-        }
-        out.flush();
-        if (report.hasInputErrors()) {
+        result.baseline().applied().ifPresent(a -> out.println("(" + a.known() + " known finding(s) in baseline "
+                + a.name() + " not shown" + (a.fixed() > 0 ? "; " + a.fixed() + " baseline entr(ies) fixed since"
+                : "") + ")"));
+        Optional<BaselineOutcome.Written> written = result.baseline().written();
+        if (written.isPresent() && written.get().error().isPresent()) {
+            out.flush();
+            err.println("cfn-validator: " + written.get().error().get());
             return ExitCodes.INPUT_ERROR;
         }
-        if (writeBaseline != null) {
-            return ExitCodes.OK;
+        written.ifPresent(w -> out.println("baseline written: " + w.findings() + " finding(s) in " + w.name()));
+        out.flush();
+        Verdict verdict = result.verdict();
+        return verdict == Verdict.INPUT_ERROR ? ExitCodes.INPUT_ERROR
+                : verdict == Verdict.VIOLATIONS ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+    }
+
+    /** The options as run settings; a bad {@code --unresolved} is an {@link IllegalArgumentException}. */
+    private RunSettings settings() {
+        RunSettings.Builder b = RunSettings.builder().paths(paths).failOn(failOn).guardRules(guardRules)
+                .skipRules(skipRules).baseline(baseline).writeBaseline(writeBaseline)
+                .threads(threads == null ? null : Math.max(1, threads));
+        if (config != null) {
+            b.configFile(config);
+        } else if (noConfig) {
+            b.noConfig();
         }
-        return report.summary().atOrAbove(threshold.threshold()) > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        if (unresolved != null) {
+            Severity s = Severity.parse(unresolved);
+            if (s == Severity.INFO) {
+                throw new IllegalArgumentException("--unresolved takes warning or error");
+            }
+            b.unresolved(s);
+        }
+        parameterFiles.forEach(b::parameters);
+        if (output != null) {
+            b.output(format, output);
+        }
+        return b.build();
     }
 
-    private ReportWriter writer(Severity threshold) {
-        return format.writer(threshold, Path.of("").toAbsolutePath());
-    }
-
-    private void write(Report report, Severity threshold) throws IOException {
+    private void write(RunResult result) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            writer(threshold).write(report, out);
+            result.write(format, out);
             out.flush();
             return;
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            writer(threshold).write(report, w);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        for (FileReport f : report.files()) {
+        result.writeOutputs();
+        for (FileReport f : result.report().files()) {
             for (ParseProblem p : f.errors()) {
                 out.println(TextReportWriter.line(p));
             }
         }
-        out.println(report.summary().describe() + " (report: " + output + ")");
+        out.println(result.report().summary().describe() + " (report: " + output + ")");
         out.flush();
     }
 }

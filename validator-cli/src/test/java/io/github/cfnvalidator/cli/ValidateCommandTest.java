@@ -47,6 +47,38 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDuplicateKeyIsAFindingAndTheExitCodeFollowsTheFindings() throws IOException {
+        Path onlyDuplicate = write("dup/only.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+                + "    Properties:\n      DelaySeconds: 5\n      DelaySeconds: 10\n");
+        CliRun warning = CliRun.of("validate", "--no-config", onlyDuplicate.toString());
+        assertThat(warning.exitCode()).isZero();
+        assertThat(warning.out()).contains("only.yaml:5:7: warning: [template_duplicate_key] key DelaySeconds at "
+                + "line 5, column 7 is written again at line 6, column 7").doesNotContain("[input]");
+        assertThat(CliRun.of("validate", "--no-config", "--fail-on", "warning", onlyDuplicate.toString())
+                .exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        assertThat(CliRun.of("validate", "--no-config", "--skip-rule", "template_duplicate_key", "--fail-on",
+                "warning", onlyDuplicate.toString()).exitCode()).isZero();
+
+        write("dup/variant.yaml", "Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n"
+                + "    Properties:\n      ProductionVariants:\n        - VariantName: v\n          VariantName: v\n"
+                + "          ModelName: m\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n");
+        CliRun both = CliRun.of("validate", "--no-config", dir.resolve("dup").toString());
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.VIOLATIONS);
+        assertThat(both.out()).contains("variant.yaml:6:11: warning: [template_duplicate_key] key VariantName")
+                .contains("variant.yaml:10:33: error: [sagemaker_variant_min_instances]")
+                .contains("1 error(s), 2 warning(s) in 2 template(s)");
+
+        // a truly malformed file is still an input error (exit 2) and hides nothing of the other files
+        write("dup/broken.yaml", "Resources:\n  A: [1, 2\n");
+        CliRun withBroken = CliRun.of("validate", "--no-config", dir.resolve("dup").toString());
+        assertThat(withBroken.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(withBroken.out()).containsPattern("broken\\.yaml:\\d+:\\d+: error: \\[input\\] YAML syntax error")
+                .contains("variant.yaml:10:33: error: [sagemaker_variant_min_instances]")
+                .contains("only.yaml:5:7: warning: [template_duplicate_key]")
+                .contains("1 error(s), 2 warning(s) in 2 template(s); 1 file(s) could not be read");
+    }
+
+    @Test
     void filesInAFolderThatAreNotTemplatesAreSkippedWithANote() throws IOException {
         write("t/good.yaml", GOOD);
         write("t/buildspec.yml", "version: 0.2\nphases: {}\n");

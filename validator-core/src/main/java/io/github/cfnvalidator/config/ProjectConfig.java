@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.report.Threshold;
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.ParseProblem;
 import io.github.cfnvalidator.template.TemplateParseException;
@@ -32,7 +33,7 @@ import java.util.Set;
  *   sagemaker_variant_burstable_instance: off        # off | on | error | warning | info
  *   sagemaker_model_image_pinned: {severity: error}  # or {enabled: false}
  * unresolved: warning                                # warning | error
- * failOn: error                                      # error | warning | none
+ * failOn: error                                      # error | warning | info | none
  * parameters:
  *   - params/common.json                             # pinned for every template
  *   - {path: "templates/prod/**", file: params/prod.json}
@@ -40,7 +41,8 @@ import java.util.Set;
  * baseline: cfn-validator-baseline.json
  * </pre>
  *
- * Paths are relative to the file's folder. Unknown keys and bad values are errors with their line and column.
+ * Paths are relative to the file's folder. Unknown keys and bad values are errors with their line and column. The run
+ * layer ({@code io.github.cfnvalidator.run}) applies the file, below the front ends' flags.
  */
 public final class ProjectConfig {
     /** The file name looked for. */
@@ -71,12 +73,12 @@ public final class ProjectConfig {
     private final Path baseDir;
     private final Map<String, RuleSetting> rules;
     private final Severity unresolved;
-    private final String failOn;
+    private final Threshold failOn;
     private final List<ParameterBinding> parameters;
     private final List<Path> guardRules;
     private final Path baseline;
 
-    private ProjectConfig(Path file, Map<String, RuleSetting> rules, Severity unresolved, String failOn,
+    private ProjectConfig(Path file, Map<String, RuleSetting> rules, Severity unresolved, Threshold failOn,
                           List<ParameterBinding> parameters, List<Path> guardRules, Path baseline) {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
@@ -149,12 +151,13 @@ public final class ProjectConfig {
             }
             unresolved = Severity.parse(v);
         }
-        String failOn = null;
+        Threshold failOn = null;
         if (top.containsKey("failOn")) {
             Item f = top.get("failOn");
-            failOn = f.text("failOn").toLowerCase(Locale.ROOT);
-            if (!Set.of("error", "warning", "none").contains(failOn)) {
-                throw f.problem("failOn must be error, warning or none, not '" + failOn + "'");
+            try {
+                failOn = Threshold.parse(f.text("failOn").toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw f.problem("failOn " + e.getMessage());
             }
         }
         List<ParameterBinding> parameters = new ArrayList<>();
@@ -259,8 +262,8 @@ public final class ProjectConfig {
         return Optional.ofNullable(unresolved);
     }
 
-    /** The failure threshold ({@code error}, {@code warning} or {@code none}), if set. */
-    public Optional<String> failOn() {
+    /** The failure threshold, if set. */
+    public Optional<Threshold> failOn() {
         return Optional.ofNullable(failOn);
     }
 
@@ -299,57 +302,6 @@ public final class ProjectConfig {
             }
         });
         return out;
-    }
-
-    /**
-     * Applies the file's settings to a validator builder: rules turned off, severity overrides, the unresolved
-     * severity, Guard rule files (run beside the built-in rules) and parameter files (global and per glob, relative
-     * to the file's folder). Callers apply their own flags afterwards, so flags win.
-     *
-     * @return parameter and Guard rule files that could not be read, as failed file reports (empty if all were read)
-     */
-    public List<io.github.cfnvalidator.report.FileReport> applyTo(io.github.cfnvalidator.Validator.Builder builder) {
-        builder.skipRules(disabledRules());
-        severities().forEach(builder::severity);
-        unresolved().ifPresent(builder::unresolvedSeverity);
-        List<io.github.cfnvalidator.report.FileReport> errors = new ArrayList<>();
-        if (!guardRules.isEmpty()) {
-            io.github.cfnvalidator.rules.RuleFileLoader.Loaded loaded =
-                    io.github.cfnvalidator.rules.RuleFileLoader.loadAll(guardRules);
-            for (io.github.cfnvalidator.template.ParseProblem p : loaded.problems()) {
-                errors.add(io.github.cfnvalidator.report.FileReport.failed(p.location().file(), List.of(p)));
-            }
-            builder.addRules(loaded.rules());
-        }
-        for (ParameterBinding b : parameters) {
-            io.github.cfnvalidator.resolve.ParameterValues values;
-            try {
-                values = io.github.cfnvalidator.resolve.ParameterValues.read(b.file());
-            } catch (TemplateParseException e) {
-                errors.add(io.github.cfnvalidator.report.FileReport.failed(b.file().toString(), e.problems()));
-                continue;
-            }
-            if (b.glob() == null) {
-                builder.parameters(values);
-            } else {
-                java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault()
-                        .getPathMatcher("glob:" + b.glob());
-                java.nio.file.PathMatcher relative = new java.nio.file.PathMatcher() {
-                    @Override
-                    public boolean matches(Path p) {
-                        Path abs = p.toAbsolutePath().normalize();
-                        return abs.startsWith(baseDir) && glob.matches(baseDir.relativize(abs));
-                    }
-
-                    @Override
-                    public String toString() {
-                        return b.glob();
-                    }
-                };
-                builder.parameters(relative, values);
-            }
-        }
-        return errors;
     }
 
     /** A YAML value with where it was written: a String, Boolean, Number, null, List of Item or Map of Item. */

@@ -5,8 +5,13 @@ package io.github.cfnvalidator.rules;
  * thread; they report through the {@link RuleContext}.
  */
 public interface Rule {
-    /** The rule's id, severity, summary and docs. */
-    RuleMetadata metadata();
+    /**
+     * The rule's id, severity, summary and docs: by default what the class declares with {@link RuleInfo} (built-in
+     * rules do not override this).
+     */
+    default RuleMetadata metadata() {
+        return RuleMetadata.of(getClass());
+    }
 
     /** Checks one template and reports findings to the context. */
     void check(RuleContext context);

@@ -19,7 +19,23 @@ public record RuleMetadata(String id, Severity defaultSeverity, String summary, 
         Objects.requireNonNull(docs);
     }
 
-    /** Metadata of a built-in rule whose page is {@code docs/rules/<id>.md}. */
+    /**
+     * The metadata a class declares with {@link RuleInfo}; its page is {@code docs/rules/<id>.md}.
+     *
+     * @throws IllegalArgumentException if the class carries no {@code @RuleInfo}
+     */
+    public static RuleMetadata of(Class<?> type) {
+        RuleInfo info = type.getAnnotation(RuleInfo.class);
+        if (info == null) {
+            throw new IllegalArgumentException(type.getName() + " declares no @RuleInfo");
+        }
+        return builtIn(info.id(), info.severity(), info.summary());
+    }
+
+    /**
+     * Metadata of a rule whose page is {@code docs/rules/<id>.md}, for rules made in code; a built-in rule declares
+     * its metadata with {@link RuleInfo} instead.
+     */
     public static RuleMetadata builtIn(String id, Severity severity, String summary) {
         return new RuleMetadata(id, severity, summary, "docs/rules/" + id + ".md");
     }

@@ -27,11 +27,21 @@ import java.util.Set;
  */
 public final class Suppressions {
     /** A suppression written without a reason. */
-    public static final RuleMetadata MISSING_REASON = RuleMetadata.builtIn("suppression_missing_reason",
-            Severity.WARNING, "A cfn-validator suppression in template Metadata gives a reason.");
+    public static final RuleMetadata MISSING_REASON = RuleMetadata.of(MissingReason.class);
     /** A suppression that suppresses nothing. */
-    public static final RuleMetadata UNUSED = RuleMetadata.builtIn("suppression_unused", Severity.INFO,
-            "A suppression in template Metadata matches a finding; unused ones are reported so they can go.");
+    public static final RuleMetadata UNUSED = RuleMetadata.of(Unused.class);
+
+    /** Declares {@link #MISSING_REASON}; the check itself is part of {@link #apply}. */
+    @RuleInfo(id = "suppression_missing_reason", severity = Severity.WARNING,
+            summary = "A cfn-validator suppression in template Metadata gives a reason.")
+    private static final class MissingReason {
+    }
+
+    /** Declares {@link #UNUSED}; the check itself is part of {@link #apply}. */
+    @RuleInfo(id = "suppression_unused", severity = Severity.INFO,
+            summary = "A suppression in template Metadata matches a finding; unused ones are reported so they can go.")
+    private static final class Unused {
+    }
 
     /** One suppression as written. */
     private record Entry(String rule, String reason, String resource, Node node, String convention) {

@@ -9,18 +9,18 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a JSON document with Jackson's streaming parser over characters (so columns are UTF-16 code units) into the
- * same tree the YAML reader builds, reporting duplicate keys with both positions.
+ * same tree the YAML reader builds; of a key written twice in one object the last occurrence is kept, as CloudFormation
+ * deploys it, and the earlier one is recorded on the map ({@link MapNode#duplicates()}).
  */
 final class JsonDocumentReader {
     private final SourceText source;
     private final ParserLimits limits;
-    private final List<ParseProblem> problems = new ArrayList<>();
     private final JsonParser parser;
 
     private JsonDocumentReader(SourceText source, ParserLimits limits, JsonParser parser) {
@@ -55,9 +55,6 @@ final class JsonDocumentReader {
             if (trailing != null) {
                 throw new TemplateParseException(new ParseProblem(
                         "unexpected content after the end of the JSON document", r.tokenStart()));
-            }
-            if (!r.problems.isEmpty()) {
-                throw new TemplateParseException(r.problems);
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -148,24 +145,23 @@ final class JsonDocumentReader {
 
     private Node object(String pointer, int depth, JsonLocation start) throws IOException {
         checkDepth(depth, start);
-        List<MapNode.Entry> entries = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
+        Map<String, MapNode.Entry> entries = new LinkedHashMap<>();
+        List<DuplicateKey> duplicates = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonLocation ks = parser.currentTokenLocation();
             Location keyLoc = keyLocation(ks);
             parser.nextToken();
-            Node v = value(Node.childPointer(pointer, key), depth + 1);
-            Location first = seen.putIfAbsent(key, keyLoc);
+            String childPointer = Node.childPointer(pointer, key);
+            Node v = value(childPointer, depth + 1);
+            MapNode.Entry first = entries.remove(key);
             if (first != null) {
-                problems.add(new ParseProblem("duplicate key '" + key + "': it is already defined at line "
-                        + first.line() + ", column " + first.column()
-                        + "; CloudFormation would silently keep only one of them", keyLoc, List.of(first)));
-                continue;
+                // CloudFormation deploys the last occurrence: it replaces the earlier one, which is recorded
+                duplicates.add(new DuplicateKey(key, childPointer, first.keyLocation(), keyLoc));
             }
-            entries.add(new MapNode.Entry(key, keyLoc, v));
+            entries.put(key, new MapNode.Entry(key, keyLoc, v));
         }
-        return new MapNode(entries, spanFrom(start), pointer);
+        return new MapNode(new ArrayList<>(entries.values()), spanFrom(start), pointer, duplicates);
     }
 
     /** The key's span as written, quotes included, found in the source text (escapes count as written). */

@@ -25,15 +25,25 @@ public final class MapNode implements Node {
     private final Map<String, Entry> index;
     private final Location location;
     private final String pointer;
+    private final List<DuplicateKey> duplicates;
 
     /**
-     * Creates a map node; keys must be unique (the readers report duplicates before building).
+     * Creates a map node; keys must be unique.
      *
      * @param entries  the entries in source order
      * @param location where the map was written
      * @param pointer  its JSON pointer
      */
     public MapNode(List<Entry> entries, Location location, String pointer) {
+        this(entries, location, pointer, List.of());
+    }
+
+    /**
+     * Creates a map node as a reader does: keys unique (the last occurrence of a key written twice), and the earlier
+     * occurrences that were dropped.
+     */
+    MapNode(List<Entry> entries, Location location, String pointer, List<DuplicateKey> duplicates) {
+        this.duplicates = List.copyOf(duplicates);
         this.entries = List.copyOf(entries);
         Map<String, Entry> idx = new HashMap<>(Math.max(4, entries.size() * 2));
         for (Entry e : this.entries) {
@@ -49,6 +59,14 @@ public final class MapNode implements Node {
     /** The entries in source order. */
     public List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * The keys written more than once directly in this map, as the reader found them (the entries hold the last
+     * occurrence of each). Empty for maps built in code.
+     */
+    public List<DuplicateKey> duplicates() {
+        return duplicates;
     }
 
     /** The keys in source order. */

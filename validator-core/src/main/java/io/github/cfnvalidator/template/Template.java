@@ -1,17 +1,24 @@
 package io.github.cfnvalidator.template;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed CloudFormation template: the node tree plus typed views of its sections. Immutable; build one with
  * {@link TemplateReader} or {@link #of(Node)}.
  */
 public final class Template {
+    /** The key of a macro call ({@code AWS::Include} and others), which CloudFormation accepts in any section. */
+    public static final String TRANSFORM_KEY = "Fn::Transform";
     /** The key prefix of an {@code AWS::LanguageExtensions} loop. */
     public static final String FOR_EACH_PREFIX = "Fn::ForEach::";
 
@@ -22,12 +29,16 @@ public final class Template {
     private final Map<String, Node> mappings;
     private final Map<String, Resource> resources;
     private final List<MapNode.Entry> resourceLoops;
+    private final List<MapNode.Entry> resourceIncludes;
     private final Map<String, Output> outputs;
     private final List<String> transforms;
+    private final List<DuplicateKey> duplicateKeys;
 
     private Template(String file, MapNode root, Map<String, Parameter> parameters, Map<String, Node> conditions,
                      Map<String, Node> mappings, Map<String, Resource> resources, List<MapNode.Entry> resourceLoops,
-                     Map<String, Output> outputs, List<String> transforms) {
+                     List<MapNode.Entry> resourceIncludes, Map<String, Output> outputs, List<String> transforms) {
+        this.duplicateKeys = collectDuplicates(root);
+        this.resourceIncludes = List.copyOf(resourceIncludes);
         this.file = file;
         this.root = root;
         this.parameters = Collections.unmodifiableMap(parameters);
@@ -64,6 +75,7 @@ public final class Template {
         List<String> transforms = readTransforms(root.get("Transform"));
         Map<String, Resource> resources = new LinkedHashMap<>();
         List<MapNode.Entry> loops = new ArrayList<>();
+        List<MapNode.Entry> includes = new ArrayList<>();
         if (!(resourcesNode instanceof MapNode rm)) {
             problems.add(new ParseProblem("Resources must be a map of logical ids to resources, not "
                     + resourcesNode.describeKind(), resourcesNode.location()));
@@ -75,6 +87,10 @@ public final class Template {
             for (MapNode.Entry e : rm.entries()) {
                 if (e.key().startsWith(FOR_EACH_PREFIX)) {
                     loops.add(e);
+                    continue;
+                }
+                if (isInclude(e)) {
+                    includes.add(e);
                     continue;
                 }
                 if (!(e.value() instanceof MapNode r)) {
@@ -139,7 +155,45 @@ public final class Template {
         if (!problems.isEmpty()) {
             throw new TemplateParseException(problems);
         }
-        return new Template(file, root, parameters, conditions, mappings, resources, loops, outputs, transforms);
+        return new Template(file, root, parameters, conditions, mappings, resources, loops, includes, outputs,
+                transforms);
+    }
+
+    /**
+     * An entry of Resources whose content a macro supplies at deploy time: the key {@code Fn::Transform} itself (an
+     * {@code AWS::Include} of resources), or a logical id whose whole body is one {@code Fn::Transform}.
+     */
+    private static boolean isInclude(MapNode.Entry e) {
+        return e.key().equals(TRANSFORM_KEY)
+                || e.value() instanceof MapNode m && m.size() == 1 && m.has(TRANSFORM_KEY);
+    }
+
+    /** Every duplicate key recorded on a map of the tree, once each (an alias expanded twice repeats its maps). */
+    private static List<DuplicateKey> collectDuplicates(Node root) {
+        List<DuplicateKey> out = new ArrayList<>();
+        Set<List<Location>> seen = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof MapNode m) {
+                for (DuplicateKey d : m.duplicates()) {
+                    if (seen.add(List.of(d.ignored(), d.kept()))) {
+                        out.add(d);
+                    }
+                }
+                List<MapNode.Entry> entries = m.entries();
+                for (int i = entries.size() - 1; i >= 0; i--) {
+                    todo.push(entries.get(i).value());
+                }
+            } else if (n instanceof ListNode l) {
+                for (int i = l.items().size() - 1; i >= 0; i--) {
+                    todo.push(l.items().get(i));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(DuplicateKey::ignored));
+        return out;
     }
 
     private static MapNode section(MapNode root, String name, List<ParseProblem> problems) {
@@ -180,6 +234,14 @@ public final class Template {
             m.text("Name").ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The keys written more than once in one map anywhere in the template, in the order of their ignored occurrence.
+     * The tree holds the last occurrence of each, which is what CloudFormation deploys.
+     */
+    public List<DuplicateKey> duplicateKeys() {
+        return duplicateKeys;
     }
 
     /** The file name used in locations. */
@@ -245,6 +307,15 @@ public final class Template {
     /** The {@code Fn::ForEach::*} entries of the Resources section, not yet expanded. */
     public List<MapNode.Entry> resourceLoops() {
         return resourceLoops;
+    }
+
+    /**
+     * The entries of Resources whose content a macro ({@code Fn::Transform}, e.g. {@code AWS::Include}) supplies at
+     * deploy time: the key {@code Fn::Transform} itself or a logical id whose whole body is one. Their resources are
+     * not in {@link #resources()}: nothing in the template says what they are.
+     */
+    public List<MapNode.Entry> resourceIncludes() {
+        return resourceIncludes;
     }
 
     /** Outputs by name, in source order. */

@@ -1,8 +1,8 @@
 package io.github.cfnvalidator.template;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * Reads one YAML document through SnakeYAML Engine's composer (which keeps tags and marks) and turns the node graph
  * into our immutable tree: short-form tags become their long form, aliases and merge keys are expanded under the
- * limits, duplicate keys are reported with both positions.
+ * limits; of a key written twice in one map the last occurrence is kept, as CloudFormation deploys it, and the earlier
+ * one is recorded on the map ({@link MapNode#duplicates()}).
  */
 final class YamlDocumentReader {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
@@ -378,8 +379,8 @@ final class YamlDocumentReader {
     }
 
     private Node convertMap(MappingNode map, String pointer, int depth, Location loc) {
-        List<MapNode.Entry> entries = new ArrayList<>(map.getValue().size());
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, MapNode.Entry> entries = new LinkedHashMap<>();
+        List<DuplicateKey> duplicates = new ArrayList<>();
         for (NodeTuple t : map.getValue()) {
             org.snakeyaml.engine.v2.nodes.Node k = t.getKeyNode();
             if (k instanceof AnchorNode a) {
@@ -405,27 +406,26 @@ final class YamlDocumentReader {
                 problems.add(new ParseProblem("the merge key << must refer to a map or a list of maps", keyLoc));
                 continue;
             }
-            Node value = convert(t.getValueNode(), Node.childPointer(pointer, key), depth + 1);
-            Integer earlier = seen.get(key);
-            if (earlier != null) {
-                MapNode.Entry first = entries.get(earlier);
-                if (isMerged(first, loc) || isMergedKey(keyLoc, loc)) {
-                    // an explicit key overrides one brought in by a merge key
-                    if (isMerged(first, loc)) {
-                        entries.set(earlier, new MapNode.Entry(key, keyLoc, value));
+            String childPointer = Node.childPointer(pointer, key);
+            Node value = convert(t.getValueNode(), childPointer, depth + 1);
+            MapNode.Entry first = entries.get(key);
+            if (first != null) {
+                boolean firstMerged = isMerged(first, loc);
+                if (firstMerged || isMergedKey(keyLoc, loc)) {
+                    // an explicit key overrides one brought in by a merge key, in the merged key's place; this is
+                    // not a duplicate
+                    if (firstMerged) {
+                        entries.put(key, new MapNode.Entry(key, keyLoc, value));
                     }
                     continue;
                 }
-                problems.add(new ParseProblem("duplicate key '" + key + "': it is already defined at line "
-                        + first.keyLocation().line() + ", column " + first.keyLocation().column()
-                        + "; CloudFormation would silently keep only one of them", keyLoc,
-                        List.of(first.keyLocation())));
-                continue;
+                // CloudFormation deploys the last occurrence: it replaces the earlier one, which is recorded
+                duplicates.add(new DuplicateKey(key, childPointer, first.keyLocation(), keyLoc));
+                entries.remove(key);
             }
-            seen.put(key, entries.size());
-            entries.add(new MapNode.Entry(key, keyLoc, value));
+            entries.put(key, new MapNode.Entry(key, keyLoc, value));
         }
-        return new MapNode(entries, loc, pointer);
+        return new MapNode(new ArrayList<>(entries.values()), loc, pointer, duplicates);
     }
 
     /** A key that lies outside the map's own text came in through a merge key. */

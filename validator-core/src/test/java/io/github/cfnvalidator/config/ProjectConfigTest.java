@@ -42,7 +42,7 @@ class ProjectConfigTest {
         assertThat(c.severities()).containsEntry("sagemaker_model_image_pinned", Severity.ERROR)
                 .containsEntry("sagemaker_endpoint_auto_rollback", Severity.INFO);
         assertThat(c.unresolved()).contains(Severity.ERROR);
-        assertThat(c.failOn()).contains("warning");
+        assertThat(c.failOn()).contains(io.github.cfnvalidator.report.Threshold.WARNING);
         assertThat(c.parameters()).hasSize(2);
         assertThat(c.parameters().get(0).glob()).isNull();
         assertThat(c.parameters().get(0).file()).isEqualTo(dir.resolve("params/common.json"));

@@ -144,16 +144,21 @@ class SarifReportWriterTest {
     @Test
     void inputErrorsAreResultsOfTheInputRuleAndSkippedFilesAreNotifications() throws IOException {
         write("t/broken.yaml", "Resources:\n  A: [1, 2\n");
+        // a key written twice is read (the last one), not an input error
         write("t/dup.yaml", "Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n");
+        write("t/tagged.yaml", "Resources:\n  A: {Type: X}\n  B: !GetAttr A.Arn\n");
         write("t/buildspec.yml", "version: 0.2\n");
         JsonNode run = sarif(SampleRules.validator().validate(List.of(repo.resolve("t")))).at("/runs/0");
         List<String> ids = new ArrayList<>();
         run.get("results").forEach(r -> ids.add(r.get("ruleId").asText()));
         assertThat(ids).containsOnly("input").hasSize(2);
-        JsonNode dup = run.get("results").get(1);
-        assertThat(dup.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("t/dup.yaml");
-        assertThat(dup.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(4);
-        assertThat(dup.at("/relatedLocations/0/physicalLocation/region/startLine").asInt()).isEqualTo(2);
+        JsonNode broken = run.get("results").get(0);
+        assertThat(broken.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("t/broken.yaml");
+        assertThat(broken.at("/relatedLocations/0/physicalLocation/region/startLine").asInt()).isEqualTo(2);
+        JsonNode tagged = run.get("results").get(1);
+        assertThat(tagged.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("t/tagged.yaml");
+        assertThat(tagged.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
         assertThat(run.at("/tool/driver/rules").findValuesAsText("id")).contains("input");
         assertThat(run.at("/invocations/0/toolExecutionNotifications/0/message/text").asText())
                 .contains("t/buildspec.yml").contains("not a CloudFormation template");

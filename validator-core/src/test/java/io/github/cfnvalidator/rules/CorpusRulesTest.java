@@ -1,8 +1,6 @@
 package io.github.cfnvalidator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.github.cfnvalidator.Validator;
 import io.github.cfnvalidator.report.FileReport;
 import io.github.cfnvalidator.report.Finding;
@@ -19,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in rules over the shared corpus of real templates: no rule ever fails internally, and templates without
- * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere). Runs when ../shared exists.
+ * SageMaker or autoscaling resources get no finding at all (no false alarms elsewhere) beyond the template_* rules'
+ * findings on how the text is written (a key written twice). Needs ../shared (skipped with a note without it;
+ * required in CI).
  */
 class CorpusRulesTest {
     @Test
     void noFalseAlarmsAndNoInternalErrorsOnRealTemplates() throws IOException {
-        Path templates = SharedCorpus.templates();
-        assumeTrue(templates != null, "../shared/corpus is not on this machine");
+        Path templates = SharedCorpus.requireTemplates();
         List<Path> files;
         try (Stream<Path> s = Files.walk(templates)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -34,6 +33,7 @@ class CorpusRulesTest {
         int unrelated = 0;
         int related = 0;
         List<String> falseAlarms = new ArrayList<>();
+        List<String> aboutTheText = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FileReport r = report.files().get(i);
             for (Finding f : r.findings()) {
@@ -45,12 +45,16 @@ class CorpusRulesTest {
                 related++;
             } else {
                 unrelated++;
-                r.findings().forEach(f -> falseAlarms.add(r.path() + ": " + f.message()));
+                // template_* rules judge how the template is written (a key written twice), not the HA pack
+                r.findings().forEach(f -> (f.ruleId().startsWith("template_") ? aboutTheText : falseAlarms)
+                        .add(r.path() + ": " + f.message()));
             }
         }
         System.out.printf("HA rule pack over the corpus: %d templates without SageMaker/autoscaling resources, "
                 + "%d false alarms; %d templates with them, %d findings%n", unrelated, falseAlarms.size(), related,
-                report.allFindings().size() - falseAlarms.size());
+                report.allFindings().size() - falseAlarms.size() - aboutTheText.size());
+        System.out.printf("template_* findings (how the template is written): %d%n", aboutTheText.size());
+        aboutTheText.forEach(f -> System.out.println("  " + f));
         assertThat(unrelated).isGreaterThan(350);
         assertThat(falseAlarms).isEmpty();
     }

@@ -35,9 +35,12 @@ import java.util.stream.Collectors;
  * {@code # unresolved: error} sets the unresolved severity, {@code # rules: id1, id2} (or {@code all}) picks the rules,
  * {@code # guard: file.guard} runs Guard rule files (relative to the fixture; alone unless {@code # rules:} adds
  * built-ins); by default a fixture in a folder named after a rule runs that rule alone, any other folder runs every
- * rule. The harness fails on missing and on unexpected findings.
+ * rule ({@link RuleCatalogueTest} allows only the suppression checks' folders and the mixed folders it lists).
+ * The harness fails on missing and on unexpected findings.
  * Every YAML fixture is also rendered as JSON and must give the same findings (same rule, severity, JSON pointer and
  * message, positions aside); a hand-written JSON twin ({@code name.json} beside {@code name.yaml}) must as well.
+ * A fixture whose point the rendering would lose (a key written twice: the rendered tree holds it once) says
+ * {@code # json: twin only}: it is not rendered, and its hand-written twin is required.
  */
 public final class FixtureHarness {
     private static final Pattern EXPECT = Pattern.compile(
@@ -46,6 +49,7 @@ public final class FixtureHarness {
     private static final Pattern UNRESOLVED = Pattern.compile("^\\s*#\\s*unresolved:\\s*(error|warning)\\s*$");
     private static final Pattern RULES = Pattern.compile("^\\s*#\\s*rules:\\s*(.*)$");
     private static final Pattern GUARD = Pattern.compile("^\\s*#\\s*guard:\\s*(.*)$");
+    private static final Pattern JSON_TWIN_ONLY = Pattern.compile("^\\s*#\\s*json:\\s*twin only\\s*$");
 
     /** One expectation: a finding of a rule on a line, optionally with a severity and a message fragment. */
     record Expectation(int line, String ruleId, Severity severity, String fragment) {
@@ -58,7 +62,7 @@ public final class FixtureHarness {
 
     /** A fixture's configuration and expectations. */
     record Fixture(Path file, String text, List<Expectation> expectations, ParameterValues parameters,
-                   Severity unresolved, List<String> rules, List<Path> guardRules) {
+                   Severity unresolved, List<String> rules, List<Path> guardRules, boolean jsonTwinOnly) {
     }
 
     private FixtureHarness() {
@@ -74,8 +78,13 @@ public final class FixtureHarness {
         List<String> rules = null;
         List<Matcher> pending = new ArrayList<>();
         List<Path> guardRules = new ArrayList<>();
+        boolean jsonTwinOnly = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (JSON_TWIN_ONLY.matcher(line).matches()) {
+                jsonTwinOnly = true;
+                continue;
+            }
             Matcher g = GUARD.matcher(line);
             if (g.matches()) {
                 for (String f : g.group(1).split(",")) {
@@ -131,7 +140,7 @@ public final class FixtureHarness {
                     ? List.of(folder) : List.of("all");
         }
         return new Fixture(file, text, expectations, ParameterValues.of(params, "fixture"), unresolved, rules,
-                guardRules);
+                guardRules, jsonTwinOnly);
     }
 
     /** A validator configured as the fixture asks. */
@@ -193,11 +202,15 @@ public final class FixtureHarness {
         }
 
         // the same template as JSON gives the same findings
-        Object plain = new TemplateReader().readDocument(file.getFileName().toString(), f.text()).toPlain();
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plain);
         String jsonName = file.getFileName().toString().replaceAll("\\.ya?ml$", "") + ".json";
-        assertSame(findings, validator.validate(jsonName, json), file + " rendered as JSON");
         Path twin = file.resolveSibling(jsonName);
+        if (f.jsonTwinOnly()) {
+            assertThat(twin).as(file + " says json: twin only").exists();
+        } else {
+            Object plain = new TemplateReader().readDocument(file.getFileName().toString(), f.text()).toPlain();
+            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plain);
+            assertSame(findings, validator.validate(jsonName, json), file + " rendered as JSON");
+        }
         if (Files.exists(twin)) {
             assertSame(findings, validator.validate(jsonName, Files.readString(twin, StandardCharsets.UTF_8)),
                     twin.toString());

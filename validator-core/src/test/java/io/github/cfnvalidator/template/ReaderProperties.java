@@ -42,6 +42,95 @@ class ReaderProperties {
         assertThat(pointers(fromYaml)).isEqualTo(pointers(fromJson));
     }
 
+    /**
+     * A key written twice with a decoy first value (anywhere in the document, YAML or JSON) reads exactly as the
+     * document without the decoy - same values, same pointers - and records exactly one duplicate.
+     */
+    @Property(tries = 200)
+    void aDecoyFirstOccurrenceOfAKeyChangesNothingButTheRecordedDuplicate(
+            @ForAll("documents") Map<String, Object> doc, @ForAll int whichMap, @ForAll int whichKey)
+            throws Exception {
+        int maps = countMaps(doc);
+        net.jqwik.api.Assume.that(maps > 0);
+        Object decoyed = decoyed(doc, new int[] {Math.floorMod(whichMap, maps)}, whichKey);
+        Node plain = reader.readDocument("g.json", toJson(doc));
+        StringBuilder yaml = new StringBuilder();
+        writeYamlMap(castMap(decoyed), 0, yaml);
+        for (Node n : List.of(reader.readDocument("d.json", toJson(decoyed)),
+                reader.readDocument("d.yaml", yaml.toString()))) {
+            assertThat(n.toPlain()).as(yaml.toString()).isEqualTo(plain.toPlain());
+            assertThat(pointers(n)).isEqualTo(pointers(plain));
+            assertThat(duplicates(n)).as(yaml.toString()).hasSize(1);
+        }
+    }
+
+    /** A map that writes {@code key} twice: first with the value "decoy", then with its own value. */
+    private static final class DecoyMap extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+        final String decoyKey;
+
+        DecoyMap(Map<String, Object> m, String decoyKey) {
+            super(m);
+            this.decoyKey = decoyKey;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static int countMaps(Object v) {
+        int n = 0;
+        if (v instanceof Map<?, ?> m) {
+            n += m.isEmpty() ? 0 : 1;
+            for (Object o : m.values()) {
+                n += countMaps(o);
+            }
+        } else if (v instanceof List<?> l) {
+            for (Object o : l) {
+                n += countMaps(o);
+            }
+        }
+        return n;
+    }
+
+    /** A copy of {@code v} whose non-empty map number {@code left[0]} (pre-order) is a {@link DecoyMap}. */
+    private static Object decoyed(Object v, int[] left, int whichKey) {
+        if (v instanceof Map<?, ?> raw) {
+            Map<String, Object> m = castMap(raw);
+            boolean chosen = !m.isEmpty() && left[0]-- == 0;
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                copy.put(e.getKey(), decoyed(e.getValue(), left, whichKey));
+            }
+            if (!chosen) {
+                return copy;
+            }
+            List<String> keys = new ArrayList<>(copy.keySet());
+            return new DecoyMap(copy, keys.get(Math.floorMod(whichKey, keys.size())));
+        }
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>();
+            for (Object o : l) {
+                copy.add(decoyed(o, left, whichKey));
+            }
+            return copy;
+        }
+        return v;
+    }
+
+    private static List<DuplicateKey> duplicates(Node n) {
+        List<DuplicateKey> out = new ArrayList<>();
+        if (n instanceof MapNode m) {
+            out.addAll(m.duplicates());
+            m.entries().forEach(e -> out.addAll(duplicates(e.value())));
+        } else if (n instanceof ListNode l) {
+            l.items().forEach(i -> out.addAll(duplicates(i)));
+        }
+        return out;
+    }
+
     @Property(tries = 500)
     void arbitraryBytesOnlyEverYieldTheReadersOwnError(@ForAll @Size(max = 300) byte[] bytes,
                                                        @ForAll boolean json) {
@@ -107,7 +196,8 @@ class ReaderProperties {
     @Provide
     Arbitrary<Path> seeds() {
         List<Path> seeds = new ArrayList<>();
-        Path corpus = SharedCorpus.templates();
+        // the corpus when present (required in CI); without it the examples alone seed the mutations
+        Path corpus = SharedCorpus.required() ? SharedCorpus.requireTemplates() : SharedCorpus.templates();
         if (corpus != null) {
             try (Stream<Path> s = Files.walk(corpus)) {
                 s.filter(Files::isRegularFile).sorted().limit(400).forEach(seeds::add);
@@ -194,6 +284,10 @@ class ReaderProperties {
         if (v instanceof Map<?, ?> m) {
             g.writeStartObject();
             for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (m instanceof DecoyMap d && d.decoyKey.equals(e.getKey())) {
+                    g.writeFieldName(e.getKey());
+                    g.writeString("decoy");
+                }
                 g.writeFieldName(e.getKey());
                 writeJson(e.getValue(), g);
             }
@@ -225,6 +319,9 @@ class ReaderProperties {
             return;
         }
         for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (m instanceof DecoyMap d && d.decoyKey.equals(e.getKey())) {
+                out.append(" ".repeat(indent)).append(quote(e.getKey())).append(": \"decoy\"\n");
+            }
             out.append(" ".repeat(indent)).append(quote(e.getKey())).append(':');
             writeYamlValue(e.getValue(), indent, out);
         }
@@ -234,7 +331,8 @@ class ReaderProperties {
     private static void writeYamlValue(Object v, int indent, StringBuilder out) throws IOException {
         if (v instanceof Map<?, ?> raw) {
             Map<String, Object> m = (Map<String, Object>) raw;
-            if (m.size() == 1 && SHORT_FORMS.contains(m.keySet().iterator().next()) && (m.hashCode() & 1) == 0) {
+            if (m.size() == 1 && SHORT_FORMS.contains(m.keySet().iterator().next()) && (m.hashCode() & 1) == 0
+                    && !(m instanceof DecoyMap)) {
                 String key = m.keySet().iterator().next();
                 String tag = key.startsWith("Fn::") ? key.substring(4) : key;
                 out.append(" !").append(tag);

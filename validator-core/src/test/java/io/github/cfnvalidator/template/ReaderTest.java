@@ -89,17 +89,53 @@ class ReaderTest {
     }
 
     @Test
-    void duplicateKeysReportBothPositions() {
-        TemplateParseException e = failure("t.yaml", "Resources:\n  A: 1\n  A: 2\n");
-        ParseProblem p = e.problems().get(0);
-        assertThat(p.message()).contains("duplicate key 'A'").contains("line 2, column 3");
-        assertThat(p.location()).isEqualTo(new Location("t.yaml", 3, 3, 3, 4));
-        assertThat(p.related()).containsExactly(new Location("t.yaml", 2, 3, 2, 4));
+    void duplicateKeysKeepTheLastOccurrenceAndRecordTheFirst() throws Exception {
+        MapNode y = reader.readDocument("t.yaml", "Resources:\n  A: 1\n  B: 3\n  A: 2\n").asMap();
+        MapNode r = y.get("Resources").asMap();
+        assertThat(r.keys()).containsExactly("B", "A");
+        assertThat(r.get("A").asScalar().text()).isEqualTo("2");
+        assertThat(r.get("A").pointer()).isEqualTo("/Resources/A");
+        assertThat(r.get("A").location()).isEqualTo(new Location("t.yaml", 4, 6, 4, 7));
+        assertThat(r.entry("A").keyLocation()).isEqualTo(new Location("t.yaml", 4, 3, 4, 4));
+        assertThat(r.duplicates()).containsExactly(new DuplicateKey("A", "/Resources/A",
+                new Location("t.yaml", 2, 3, 2, 4), new Location("t.yaml", 4, 3, 4, 4)));
 
-        ParseProblem j = failure("t.json", "{\n  \"A\": 1,\n  \"A\": 2\n}").problems().get(0);
-        assertThat(j.location().line()).isEqualTo(3);
-        assertThat(j.location().column()).isEqualTo(3);
-        assertThat(j.related()).extracting(Location::line).containsExactly(2);
+        MapNode j = reader.readDocument("t.json", "{\n  \"A\": 1,\n  \"A\": {\"x\": 2}\n}").asMap();
+        assertThat(j.get("A").toPlain()).isEqualTo(Map.of("x", BigInteger.TWO));
+        assertThat(j.get("A").asMap().get("x").pointer()).isEqualTo("/A/x");
+        assertThat(j.get("A").location().line()).isEqualTo(3);
+        DuplicateKey d = j.duplicates().get(0);
+        assertThat(d.ignored()).isEqualTo(new Location("t.json", 2, 3, 2, 6));
+        assertThat(d.kept()).isEqualTo(new Location("t.json", 3, 3, 3, 6));
+    }
+
+    @Test
+    void aKeyWrittenThreeTimesGivesTwoDuplicatesAndNestedOnesAreFound() throws Exception {
+        Template t = reader.read("t.yaml", "Resources:\n  R:\n    Type: X\n    Type: Y\n    Type: Z\n"
+                + "    Properties:\n      P: {a: 1, a: 2}\nResources2: x\n");
+        assertThat(t.resource("R").orElseThrow().type()).isEqualTo("Z");
+        assertThat(t.duplicateKeys()).extracting(DuplicateKey::key, d -> d.ignored().line(), d -> d.kept().line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Type", 3, 4),
+                        org.assertj.core.groups.Tuple.tuple("Type", 4, 5),
+                        org.assertj.core.groups.Tuple.tuple("a", 7, 7));
+        assertThat(t.duplicateKeys().get(2).pointer()).isEqualTo("/Resources/R/Properties/P/a");
+    }
+
+    @Test
+    void aDuplicateInsideAnAliasedMapIsRecordedOnce() throws Exception {
+        Template t = reader.read("t.yaml", "Mappings:\n  M: &m {k: {a: 1, a: 2}}\n  N: *m\n"
+                + "Resources:\n  R: {Type: X}\n");
+        assertThat(t.duplicateKeys()).hasSize(1);
+        assertThat(t.mappings().get("N").toPlain()).isEqualTo(Map.of("k", Map.of("a", BigInteger.TWO)));
+    }
+
+    @Test
+    void mergedKeysOverriddenByExplicitOnesAreNotDuplicates() throws Exception {
+        Template t = reader.read("t.yaml", "Parameters:\n  B: &b {Type: String, Default: x}\n"
+                + "  A:\n    <<: *b\n    Default: y\n    Default: z\nResources:\n  R: {Type: X}\n");
+        assertThat(t.parameter("A").orElseThrow().node().toPlain()).isEqualTo(Map.of("Type", "String",
+                "Default", "z"));
+        assertThat(t.duplicateKeys()).extracting(d -> d.ignored().line()).containsExactly(5);
     }
 
     @Test

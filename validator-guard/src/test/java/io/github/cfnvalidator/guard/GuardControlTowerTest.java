@@ -1,7 +1,6 @@
 package io.github.cfnvalidator.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cfnvalidator.guard.data.GuardDataReader;
 import io.github.cfnvalidator.guard.data.GuardValue;
@@ -27,25 +26,15 @@ import org.junit.jupiter.api.Test;
  * template, rule) triple over the shared corpus. The expected verdicts are cfn-guard's own, recorded in
  * {@code guard/control-tower-verdicts.tsv} by {@code bench/guard-ct-verdicts.py}: every FAIL triple must be ours
  * too and no other, and the PASS, FAIL and SKIP totals (the lengths of cfn-guard's report lists) must be the same. Skips, with the reason in the test report, when the
- * rules or the corpus are not on this machine.
+ * rules or the corpus are not on this machine; required in CI (SharedCorpus).
  */
 class GuardControlTowerTest {
     private static final Pattern TOTALS = Pattern.compile("# rule files: (\\d+), PASS: (\\d+), FAIL: (\\d+), SKIP: (\\d+)");
 
-    private static Path rules() {
-        String cache = System.getenv().getOrDefault("CFN_ORACLE_CACHE",
-                System.getProperty("user.home") + "/.cache/cfn-guard-oracle");
-        Path p = Path.of(cache, "package", "rules", "control-tower", "cfn-guard");
-        return Files.isDirectory(p) ? p : null;
-    }
-
     @Test
     void controlTowerRulesGiveCfnGuardsVerdictsOnTheCorpus() throws Exception {
-        Path rulesDir = rules();
-        Path templates = SharedCorpus.templates();
-        assumeTrue(rulesDir != null, "Control Tower rules not installed (run ../shared/tools/cfn-guard-oracle): "
-                + "agreement with cfn-guard 3.1.1 NOT checked");
-        assumeTrue(templates != null, "../shared/corpus not present: agreement with cfn-guard 3.1.1 NOT checked");
+        Path templates = SharedCorpus.requireTemplates();
+        Path rulesDir = SharedCorpus.requireOracleRules();
         String expectedText;
         try (InputStream in = getClass().getResourceAsStream("/guard/control-tower-verdicts.tsv")) {
             expectedText = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -12,7 +12,7 @@ import io.github.cfnvalidator.rules.Findings;
 import io.github.cfnvalidator.rules.MinimumCheck;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.template.Node;
 import io.github.cfnvalidator.template.Numbers;
@@ -29,18 +29,11 @@ import java.util.Optional;
  * {@code AWS::ApplicationAutoScaling::ScalableTarget} for {@code sagemaker:variant:DesiredInstanceCount} has every
  * admissible MinCapacity at least 2 (its own, and any a scheduled action sets), and MaxCapacity at least MinCapacity.
  */
+@RuleInfo(id = "sagemaker_autoscaling_min_capacity", severity = Severity.ERROR,
+        summary = "Autoscaling of a SageMaker variant never goes below 2 instances, and MaxCapacity >= MinCapacity.")
 public final class SageMakerAutoscalingMinCapacityRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "sagemaker_autoscaling_min_capacity";
     static final String DIMENSION = "sagemaker:variant:DesiredInstanceCount";
     private static final BigDecimal MINIMUM = BigDecimal.valueOf(2);
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.ERROR,
-            "Autoscaling of a SageMaker variant never goes below 2 instances, and MaxCapacity >= MinCapacity.");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     @Override
     public void check(RuleContext ctx) {

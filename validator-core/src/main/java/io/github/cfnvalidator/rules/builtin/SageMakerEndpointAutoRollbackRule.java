@@ -10,7 +10,7 @@ import io.github.cfnvalidator.rules.Anchor;
 import io.github.cfnvalidator.rules.Findings;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.template.MapNode;
 import io.github.cfnvalidator.template.Node;
@@ -24,17 +24,10 @@ import java.util.Optional;
  * shifting and roll back on a CloudWatch alarm; an alarm defined in the template should watch an error or latency
  * metric of that endpoint.
  */
+@RuleInfo(id = "sagemaker_endpoint_auto_rollback", severity = Severity.WARNING, summary = "Endpoints deploy "
+        + "blue/green (canary or linear) with automatic rollback on an error or latency alarm.")
 public final class SageMakerEndpointAutoRollbackRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "sagemaker_endpoint_auto_rollback";
     private static final String ALARM = "AWS::CloudWatch::Alarm";
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
-            "Endpoints deploy blue/green (canary or linear) with automatic rollback on an error or latency alarm.");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     @Override
     public void check(RuleContext ctx) {

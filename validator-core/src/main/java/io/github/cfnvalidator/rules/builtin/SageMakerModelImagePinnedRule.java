@@ -9,7 +9,7 @@ import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.Findings;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.rules.StringCheck;
 import io.github.cfnvalidator.template.Node;
@@ -23,18 +23,11 @@ import java.util.Set;
  * SageMaker model container images must be pinned, to a version tag other than {@code latest} or to a digest, in
  * every deployment: a floating tag makes rollbacks and scale-outs pull an image nobody tested.
  */
+@RuleInfo(id = "sagemaker_model_image_pinned", severity = Severity.WARNING,
+        summary = "SageMaker model container images are pinned to a version tag (not latest) or a digest.")
 public final class SageMakerModelImagePinnedRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "sagemaker_model_image_pinned";
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
-            "SageMaker model container images are pinned to a version tag (not latest) or a digest.");
     private static final List<String> CANDIDATES = List.of("latest", "repo:latest", "repo");
     private static final String UNKNOWN = String.valueOf(StringCheck.UNKNOWN_PART);
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     /** Judges an image reference: {@code registry/repo:tag} or {@code registry/repo@sha256:...}. */
     static StringCheck.Verdict judge(String image) {

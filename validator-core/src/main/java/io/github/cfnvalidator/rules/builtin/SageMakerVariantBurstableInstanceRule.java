@@ -9,7 +9,7 @@ import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.Findings;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.rules.StringCheck;
 import io.github.cfnvalidator.template.Node;
@@ -23,18 +23,11 @@ import java.util.regex.Pattern;
  * Production variants should not run on burstable {@code ml.t2.*}/{@code ml.t3.*} instances, which run out of CPU
  * credits under sustained load and then fail health checks.
  */
+@RuleInfo(id = "sagemaker_variant_burstable_instance", severity = Severity.WARNING,
+        summary = "Production variants do not run on burstable ml.t2/ml.t3 instances in any deployment.")
 public final class SageMakerVariantBurstableInstanceRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "sagemaker_variant_burstable_instance";
     private static final Pattern BURSTABLE = Pattern.compile("^ml\\.t[23]\\..*");
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.WARNING,
-            "Production variants do not run on burstable ml.t2/ml.t3 instances in any deployment.");
     private static final List<String> CANDIDATES = List.of("ml.t2.medium", "ml.t3.medium", "ml.t2.large");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     private static StringCheck.Verdict judge(String type) {
         int unknown = type.indexOf(StringCheck.UNKNOWN_PART);

@@ -9,7 +9,7 @@ import io.github.cfnvalidator.resolve.Value;
 import io.github.cfnvalidator.rules.MinimumCheck;
 import io.github.cfnvalidator.rules.Rule;
 import io.github.cfnvalidator.rules.RuleContext;
-import io.github.cfnvalidator.rules.RuleMetadata;
+import io.github.cfnvalidator.rules.RuleInfo;
 import io.github.cfnvalidator.rules.SageMakerLinks;
 import io.github.cfnvalidator.template.Node;
 import java.math.BigDecimal;
@@ -23,18 +23,11 @@ import java.util.Map;
  * every deployment the template admits: one instance is a single point of failure, two or more are spread across
  * Availability Zones. Serverless variants are not applicable; shadow variants are out of scope.
  */
+@RuleInfo(id = "sagemaker_variant_min_instances", severity = Severity.ERROR,
+        summary = "Every SageMaker endpoint production variant starts with at least 2 instances in every deployment.")
 public final class SageMakerVariantMinInstancesRule implements Rule {
-    /** The rule id. */
-    public static final String ID = "sagemaker_variant_min_instances";
     static final BigDecimal MINIMUM = BigDecimal.valueOf(2);
     private static final String PROPERTY = "InitialInstanceCount";
-    private static final RuleMetadata METADATA = RuleMetadata.builtIn(ID, Severity.ERROR,
-            "Every SageMaker endpoint production variant starts with at least 2 instances in every deployment.");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
 
     @Override
     public void check(RuleContext ctx) {

@@ -57,6 +57,26 @@ class GuardValidateTest {
         assertThat(normalise(yaml.out())).isEqualTo(Files.readString(DIR.resolve("expected.yaml")));
     }
 
+    /**
+     * Duplicate keys in data, YAML and JSON, at the top level, among logical ids and in properties: cfn-guard 3.1.1
+     * keeps the last value in the first key's place, and so do we. The expected reports were written by cfn-guard
+     * 3.1.1 ({@code validate -o json --structured --show-summary none}, file name replaced by DATA).
+     */
+    @Test
+    void duplicateKeysInDataKeepTheLastValueAsCfnGuardDoes() throws Exception {
+        Path dir = DIR.resolve("duplicate-keys");
+        for (String[] c : new String[][] {{"first", "t.yaml"}, {"first", "t.json"}, {"order", "t2.yaml"},
+                {"order", "t2.json"}, {"order", "t4.yaml"}}) {
+            Path data = dir.resolve(c[1]);
+            Run r = run(List.of(dir.resolve(c[0] + ".guard").toString()), List.of(data.toString()), "json", true,
+                    "none");
+            assertThat(r.code()).as(c[1]).isEqualTo(GuardValidate.FAILURE);
+            String expected = Files.readString(dir.resolve("expected-" + c[0] + "-" + c[1] + ".json"));
+            assertThat(r.out().replace(data.toRealPath().toString(), "DATA").replace(data.toString(), "DATA"))
+                    .as(c[1]).isEqualTo(expected);
+        }
+    }
+
     @Test
     void sarifPointsAtTheOffendingValueOneBased() throws Exception {
         Run sarif = run(List.of(DIR.resolve("s3.guard").toString()), List.of(DIR.resolve("template.yaml").toString()),

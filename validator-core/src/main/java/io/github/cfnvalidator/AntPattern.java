@@ -1,4 +1,4 @@
-package io.github.cfnvalidator.maven;
+package io.github.cfnvalidator;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * An Ant-style path pattern as Maven plugins take them in {@code includes}/{@code excludes}: {@code **} matches any
  * number of folders (also none), {@code *} any characters within one name, {@code ?} one character; a pattern ending
  * in {@code /} means everything below that folder. Paths are matched with forward slashes, relative to a folder.
+ * {@link TemplateFinder} matches includes/excludes with it, the run layer per-template parameter files.
  */
-final class AntPattern {
+public final class AntPattern {
     private final String text;
     private final Pattern regex;
 
@@ -19,7 +20,7 @@ final class AntPattern {
     }
 
     /** Compiles a pattern; backslashes count as slashes and a leading {@code ./} or {@code /} is ignored. */
-    static AntPattern compile(String pattern) {
+    public static AntPattern compile(String pattern) {
         String p = pattern.trim().replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
@@ -55,18 +56,18 @@ final class AntPattern {
     }
 
     /** Compiles patterns, dropping blank ones. */
-    static List<AntPattern> compileAll(Collection<String> patterns) {
+    public static List<AntPattern> compileAll(Collection<String> patterns) {
         return patterns == null ? List.of()
                 : patterns.stream().filter(s -> s != null && !s.isBlank()).map(AntPattern::compile).toList();
     }
 
     /** Whether a relative path (forward slashes) matches. */
-    boolean matches(String relativePath) {
+    public boolean matches(String relativePath) {
         return regex.matcher(relativePath).matches();
     }
 
     /** Whether any of the patterns matches. */
-    static boolean any(List<AntPattern> patterns, String relativePath) {
+    public static boolean any(List<AntPattern> patterns, String relativePath) {
         for (AntPattern p : patterns) {
             if (p.matches(relativePath)) {
                 return true;

@@ -1,4 +1,4 @@
-package io.github.cfnvalidator.maven;
+package io.github.cfnvalidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
