@@ -390,6 +390,27 @@ public final class Resolver {
     }
 
     /**
+     * Whether two strings are equal, class of deployments by class of deployments: each side is a concatenation of
+     * {@link Operand}s (literal text, nodes in their resources' context, resolved values, {@code Ref} or
+     * {@code Fn::GetAtt} of a resource). Equal when built of the same parts in every deployment, different when no
+     * deployment can make them equal, forked with witnesses where a parameter decides, and UNDECIDED (with the
+     * reason) where two values chosen independently at deploy time do.
+     */
+    public Equality equal(List<Operand> a, List<Operand> b, Scenario scenario) {
+        return new Equalities(this, maxOutcomes).equal(a, b, scenario);
+    }
+
+    /** Whether two nodes, each resolved in the context of its resource (either may be null), are equal. */
+    public Equality equal(ResourceInstance ra, Node a, ResourceInstance rb, Node b, Scenario scenario) {
+        return equal(List.of(Operand.written(ra, a)), List.of(Operand.written(rb, b)), scenario);
+    }
+
+    /** Whether two resolved values are equal. */
+    public Equality equal(Value a, Value b, Scenario scenario) {
+        return equal(List.of(Operand.resolved(a)), List.of(Operand.resolved(b)), scenario);
+    }
+
+    /**
      * A condition's truth in one class of deployments.
      *
      * @param value    whether the condition holds
@@ -514,7 +535,8 @@ public final class Resolver {
                 return getAtt(call, arg, s);
             case "Fn::ImportValue":
                 return one(new Value.Unknown("Fn::ImportValue" + literalSuffix(arg)
-                        + " is read from another stack's exports at deploy time", call), s);
+                        + " is read from another stack's exports at deploy time", call, null, null,
+                        arg instanceof ScalarNode sc ? "Fn::ImportValue " + sc.text() : null), s);
             case "Fn::GetAZs":
                 return one(new Value.Unknown("Fn::GetAZs lists the region's Availability Zones at deploy time",
                         call), s);
@@ -561,7 +583,7 @@ public final class Resolver {
         }
         if (byId.containsKey(name)) {
             return one(new Value.Unknown("Ref " + name + " is the physical id of resource " + name
-                    + ", assigned at deploy time", at, name, null), s);
+                    + ", assigned at deploy time", at, name, null, "Ref " + name), s);
         }
         return one(new Value.Unknown("Ref " + name + " names no parameter or resource of this template", at), s);
     }
@@ -569,7 +591,7 @@ public final class Resolver {
     private List<Outcome> parameter(ParameterDomain d, Node at, Scenario s) {
         String name = d.name();
         if (d.kind() == ParameterDomain.Kind.UNKNOWN) {
-            return one(new Value.Unknown(d.unknownReason(), at), s);
+            return one(new Value.Unknown(d.unknownReason(), at, null, null, "Ref " + name), s);
         }
         if (d.kind() == ParameterDomain.Kind.LIST) {
             Optional<String> v = s.fixedValue(name).or(d::pinned);
@@ -716,6 +738,9 @@ public final class Resolver {
         if (a instanceof Value.Absent && b instanceof Value.Absent) {
             return List.of(new Decision(true, s));
         }
+        if (Equalities.isString(a) && Equalities.isString(b)) {
+            return equal(a, b, s).decisions("Fn::Equals at line " + call.location().line());
+        }
         String why = a instanceof Value.Unknown u ? u.reason() : b instanceof Value.Unknown u2 ? u2.reason()
                 : "its values are only known at deploy time";
         return undecided(s, "Fn::Equals at line " + call.location().line(), why);
@@ -802,7 +827,7 @@ public final class Resolver {
 
     private List<Outcome> fallback(Node defaultValue, Scenario s, Ctx ctx, int depth, Value.Unknown unknown) {
         if (unknown != null) {
-            return one(unknown, s);
+            return one(unknown.derived(), s);
         }
         if (defaultValue != null) {
             return eval(defaultValue, s, ctx, depth + 1);
@@ -887,7 +912,7 @@ public final class Resolver {
                 } else if (var.attribute() != null) {
                     values = one(new Value.Unknown("${" + var.name() + "." + var.attribute() + "} is an attribute "
                             + "of resource " + var.name() + ", known only after deploy", str, var.name(),
-                            var.attribute()), p.scenario());
+                            var.attribute(), "Fn::GetAtt " + var.name() + "." + var.attribute()), p.scenario());
                 } else {
                     values = refName(var.name(), str, p.scenario(), ctx);
                 }
@@ -958,7 +983,7 @@ public final class Resolver {
             }
             for (Outcome list : eval(l.get(1), d.scenario(), ctx, depth + 1)) {
                 if (!(list.value() instanceof Value.Items items)) {
-                    out.add(new Outcome(list.value() instanceof Value.Unknown u ? u
+                    out.add(new Outcome(list.value() instanceof Value.Unknown u ? u.derived()
                             : new Value.Unknown("Fn::Join of " + list.value().describe(), call), list.scenario()));
                     continue;
                 }
@@ -1101,14 +1126,16 @@ public final class Resolver {
         }
         String what = resource == null ? "Fn::GetAtt" : "Fn::GetAtt " + resource + (attribute == null ? ""
                 : "." + attribute);
-        return one(new Value.Unknown(what + " is known only after deploy", call, resource, attribute), s);
+        String identity = resource == null || attribute == null ? null
+                : "Fn::GetAtt " + resource + "." + attribute;
+        return one(new Value.Unknown(what + " is known only after deploy", call, resource, attribute, identity), s);
     }
 
     // ------------------------------------------------------------------------------------------------ maps
 
     private List<Outcome> member(Value map, String key, Scenario s, Ctx ctx) {
         if (map instanceof Value.Unknown u) {
-            return one(u, s);
+            return one(u.derived(), s);
         }
         if (!(map instanceof Value.Struct struct)) {
             return one(new Value.Unknown("expected a map but found " + map.describe(), map.origin()), s);

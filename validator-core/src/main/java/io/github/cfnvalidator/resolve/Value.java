@@ -166,11 +166,26 @@ public sealed interface Value {
      * @param origin    where the value is written
      * @param resource  the logical id of the resource it refers to, or {@code null}
      * @param attribute the attribute for {@code Fn::GetAtt}, or {@code null} for {@code Ref}
+     * @param identity  what the value is exactly, when every occurrence of it is the same value in a deployment:
+     *                  {@code Ref R}, {@code Fn::GetAtt R.A}, {@code Fn::ImportValue Name}, {@code Ref P} for a
+     *                  parameter read at deploy time; {@code null} when the value is only derived from one (an item
+     *                  of an unknown list, a key of an unknown map), so nothing is known to equal it
      */
-    record Unknown(String reason, Node origin, String resource, String attribute) implements Value {
+    record Unknown(String reason, Node origin, String resource, String attribute, String identity)
+            implements Value {
         /** An unknown value that does not refer to a resource. */
         public Unknown(String reason, Node origin) {
-            this(reason, origin, null, null);
+            this(reason, origin, null, null, null);
+        }
+
+        /** An unknown value derived from a resource, without an identity of its own. */
+        public Unknown(String reason, Node origin, String resource, String attribute) {
+            this(reason, origin, resource, attribute, null);
+        }
+
+        /** The same unknown as a value merely derived from this one (it keeps the reason, not the identity). */
+        public Unknown derived() {
+            return identity == null ? this : new Unknown(reason, origin, resource, attribute, null);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.github.cfnvalidator.rules;
 
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.Outcome;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Resolver;
@@ -14,8 +16,9 @@ import java.util.Set;
 
 /**
  * Follows the links between SageMaker resources of one template (Endpoint -> EndpointConfig -> Model, and anything
- * that names an endpoint) through {@code Ref}, {@code Fn::GetAtt} or a literal name equal to the target's own name
- * property, so findings can name the whole chain: "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
+ * that names an endpoint) through {@code Ref}, {@code Fn::GetAtt} or a name equal to the target's own name (symbolic
+ * equality: {@code !Sub '${AWS::StackName}-fraud'} written twice is one name), so findings can name the whole chain:
+ * "Endpoint Api -> EndpointConfig ApiConfig -> variant primary".
  */
 public final class SageMakerLinks {
     /** {@code AWS::SageMaker::Endpoint}. */
@@ -32,7 +35,7 @@ public final class SageMakerLinks {
         this.resolver = resolver;
     }
 
-    /** The property that holds a SageMaker resource's own name. */
+    /** The property that holds a SageMaker resource's own name (also its name attribute for {@code Fn::GetAtt}). */
     private static String nameProperty(String type) {
         switch (type) {
             case ENDPOINT:
@@ -47,8 +50,22 @@ public final class SageMakerLinks {
     }
 
     /**
+     * A resource's name as the resolver compares it: {@code Fn::GetAtt R.EndpointName} (or the config's or model's
+     * name attribute), which is the name property where the template sets it and a generated name otherwise.
+     */
+    public static Operand nameOf(ResourceInstance r) {
+        return Operand.attribute(r, nameProperty(r.type()));
+    }
+
+    /** Whether a value (resolved in scenario {@code s}) is a SageMaker resource's name, deployment by deployment. */
+    public Equality sameName(Value v, Scenario s, ResourceInstance target) {
+        return resolver.equal(List.of(Operand.resolved(v)), List.of(nameOf(target)), s);
+    }
+
+    /**
      * The resources of a type that a value (written in {@code from}) can refer to: by {@code Ref}/{@code Fn::GetAtt},
-     * or by a literal equal to the target's name property. Empty when it refers to nothing in this template.
+     * or by a name that may equal the target's name (symbolic equality: equal in some deployment, or undecided).
+     * Empty when it refers to nothing in this template.
      */
     public List<ResourceInstance> referenced(ResourceInstance from, Node value, String type) {
         Set<ResourceInstance> out = new LinkedHashSet<>();
@@ -56,41 +73,51 @@ public final class SageMakerLinks {
             return List.of();
         }
         for (Outcome o : resolver.resolve(from, value, Scenario.ANY)) {
-            out.addAll(referencedBy(o.value(), type));
+            out.addAll(referencedBy(o.value(), o.scenario(), type));
         }
         return List.copyOf(out);
     }
 
-    /** The resources of a type one resolved value refers to. */
+    /** The resources of a type one resolved value refers to (see {@link #referencedBy(Value, Scenario, String)}). */
     public List<ResourceInstance> referencedBy(Value v, String type) {
+        return referencedBy(v, Scenario.ANY, type);
+    }
+
+    /**
+     * The resources of a type one value (resolved in {@code s}) refers to: {@code Ref} or {@code Fn::GetAtt} of the
+     * resource itself (for SageMaker resources {@code Ref} is the ARN, which CloudFormation refuses where a name is
+     * expected; the link follows the author's intent), or a value whose symbolic equality with the resource's name
+     * is not DIFFERENT in every deployment (undecided links count, so a rule judges rather than skips).
+     */
+    public List<ResourceInstance> referencedBy(Value v, Scenario s, String type) {
         List<ResourceInstance> out = new ArrayList<>();
-        if (v instanceof Value.Unknown u && u.resource() != null) {
+        if (v instanceof Value.Unknown u && u.resource() != null && u.identity() != null) {
             resolver.resource(u.resource()).filter(r -> r.type().equals(type)).ifPresent(out::add);
-        } else if (v instanceof Value.Text t) {
-            out.addAll(named(type, t.text()));
-        } else if (v instanceof Value.Concat c) {
-            for (Value part : c.parts()) {
-                if (part instanceof Value.Unknown u && u.resource() != null) {
-                    resolver.resource(u.resource()).filter(r -> r.type().equals(type)).ifPresent(out::add);
-                }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        if (nameProperty(type) == null || !(v instanceof Value.Text || v instanceof Value.Concat
+                || v instanceof Value.Symbolic || v instanceof Value.Unknown)) {
+            return out;
+        }
+        for (ResourceInstance r : resolver.resourcesOfType(type)) {
+            if (!sameName(v, s, r).never()) {
+                out.add(r);
             }
         }
         return out;
     }
 
-    /** Resources of a type whose name property is the given literal. */
+    /** Resources of a type whose name may be the given literal. */
     public List<ResourceInstance> named(String type, String name) {
-        String property = nameProperty(type);
         List<ResourceInstance> out = new ArrayList<>();
-        if (property == null) {
+        if (nameProperty(type) == null) {
             return out;
         }
         for (ResourceInstance r : resolver.resourcesOfType(type)) {
-            for (Resolver.Reached o : resolver.walk(r, Scenario.ANY, property)) {
-                if (o.value() instanceof Value.Text t && t.text().equals(name)) {
-                    out.add(r);
-                    break;
-                }
+            if (!resolver.equal(List.of(Operand.literal(name)), List.of(nameOf(r)), Scenario.ANY).never()) {
+                out.add(r);
             }
         }
         return out;
@@ -100,7 +127,7 @@ public final class SageMakerLinks {
     public List<ResourceInstance> configsOf(ResourceInstance endpoint) {
         Set<ResourceInstance> out = new LinkedHashSet<>();
         for (Resolver.Reached o : resolver.walk(endpoint, Scenario.ANY, "EndpointConfigName")) {
-            out.addAll(referencedBy(o.value(), ENDPOINT_CONFIG));
+            out.addAll(referencedBy(o.value(), o.scenario(), ENDPOINT_CONFIG));
         }
         return List.copyOf(out);
     }
@@ -123,7 +150,7 @@ public final class SageMakerLinks {
             boolean uses = false;
             for (Resolver.Reached m : resolver.walk(c, Scenario.ANY, "ProductionVariants", Resolver.EACH,
                     "ModelName")) {
-                uses |= referencedBy(m.value(), MODEL).contains(model);
+                uses |= referencedBy(m.value(), m.scenario(), MODEL).contains(model);
             }
             if (uses) {
                 out.add(c);
@@ -210,9 +237,17 @@ public final class SageMakerLinks {
         return found[0];
     }
 
-    /** The first Endpoint referred to by a value, if any. */
+    /** The first Endpoint whose {@code Ref} or {@code Fn::GetAtt} a value is or contains, if any. */
     public Optional<ResourceInstance> endpointIn(Value v) {
-        List<ResourceInstance> r = referencedBy(v, ENDPOINT);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+        List<Value> parts = v instanceof Value.Concat c ? c.parts() : List.of(v);
+        for (Value part : parts) {
+            if (part instanceof Value.Unknown u && u.resource() != null) {
+                Optional<ResourceInstance> r = resolver.resource(u.resource()).filter(x -> x.type().equals(ENDPOINT));
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -55,8 +55,9 @@ class LevelWrapProperties {
                 collect(decl.get("Properties"), candidates);
             }
         }
-        if (candidates.isEmpty()) {
-            return;
+        if (candidates.isEmpty() || !Template.of(doc).duplicateKeys().isEmpty()) {
+            return; // nothing to wrap; or duplicate keys, which the rebuilt maps would not carry (the decoy
+            // rewrite of the metamorphic properties covers them)
         }
         String target = candidates.get(pick % candidates.size());
         List<String> before = signature(validator.check(Template.of(doc), f.parameters()));

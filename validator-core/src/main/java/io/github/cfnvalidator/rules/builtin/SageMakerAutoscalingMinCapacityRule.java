@@ -2,6 +2,8 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.ParameterDomain;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
@@ -121,10 +123,51 @@ public final class SageMakerAutoscalingMinCapacityRule implements Rule {
         return out;
     }
 
-    /** "ScalableTarget T (Endpoint Api -> EndpointConfig ApiConfig -> variant primary)" when the ResourceId ties. */
+    /**
+     * "ScalableTarget T (Endpoint Api -> EndpointConfig ApiConfig -> variant primary)" when the ResourceId is
+     * {@code endpoint/NAME/variant/VARIANT} of an endpoint and variant of the template in some deployment (symbolic
+     * equality), "(possibly ...)" when that is undecided before deploy.
+     */
     private static String subject(Resolver resolver, SageMakerLinks links, ResourceInstance target) {
         String base = "ScalableTarget " + target.logicalId();
-        for (Resolver.Reached o : resolver.walk(target, Scenario.ANY, "ResourceId")) {
+        List<Resolver.Reached> ids = resolver.walk(target, Scenario.ANY, "ResourceId");
+        String possible = null;
+        for (Resolver.Reached id : ids) {
+            if (id.value() instanceof Value.Absent) {
+                continue;
+            }
+            for (ResourceInstance endpoint : resolver.resourcesOfType(SageMakerLinks.ENDPOINT)) {
+                for (ResourceInstance config : links.configsOf(endpoint)) {
+                    List<String> equal = new ArrayList<>();
+                    List<String> undecided = new ArrayList<>();
+                    links.forEachVariant(config, false, variant -> {
+                        Node name = variant.value() instanceof Value.Struct struct
+                                ? struct.map().get("VariantName") : null;
+                        if (name == null) {
+                            return;
+                        }
+                        Equality e = resolver.equal(List.of(Operand.written(target, id.written())), List.of(
+                                Operand.literal("endpoint/"), SageMakerLinks.nameOf(endpoint),
+                                Operand.literal("/variant/"), Operand.written(config, name)), variant.scenario());
+                        String chain = "Endpoint " + endpoint.logicalId() + " -> EndpointConfig "
+                                + config.logicalId() + " -> variant " + links.variantName(config, variant.value(),
+                                variant.scenario(), variant.index());
+                        (e.first(Equality.Verdict.EQUAL).isPresent() ? equal : e.undecided() ? undecided
+                                : new ArrayList<String>()).add(chain);
+                    });
+                    if (!equal.isEmpty()) {
+                        return base + " (" + equal.get(0) + ")";
+                    }
+                    if (possible == null && !undecided.isEmpty()) {
+                        possible = undecided.get(0);
+                    }
+                }
+            }
+        }
+        if (possible != null) {
+            return base + " (possibly " + possible + ")";
+        }
+        for (Resolver.Reached o : ids) {
             Optional<ResourceInstance> endpoint = Optional.empty();
             String variant = null;
             Value v = o.value();

@@ -2,6 +2,8 @@ package io.github.cfnvalidator.rules.builtin;
 
 import io.github.cfnvalidator.report.Evidence;
 import io.github.cfnvalidator.report.Severity;
+import io.github.cfnvalidator.resolve.Equality;
+import io.github.cfnvalidator.resolve.Operand;
 import io.github.cfnvalidator.resolve.Resolver;
 import io.github.cfnvalidator.resolve.ResourceInstance;
 import io.github.cfnvalidator.resolve.Scenario;
@@ -28,6 +30,7 @@ import java.util.Optional;
         + "blue/green (canary or linear) with automatic rollback on an error or latency alarm.")
 public final class SageMakerEndpointAutoRollbackRule implements Rule {
     private static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final String DIMENSION = "its EndpointName dimension and the endpoint's name: ";
 
     @Override
     public void check(RuleContext ctx) {
@@ -201,60 +204,85 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
                 return;
             }
             for (Resolver.Reached name : resolver().walk(endpoint, alarm, "AlarmName")) {
-                Optional<ResourceInstance> defined = alarmResource(resolver(), name.value());
-                if (defined.isEmpty()) {
-                    continue; // an alarm defined elsewhere: nothing to check here
+                if (name.value() instanceof Value.Absent) {
+                    continue;
                 }
-                ResourceInstance a = defined.get();
-                Optional<Scenario> blind = notWatching(resolver(), a, endpoint, name.scenario());
-                if (blind.isPresent()) {
-                    String when = blind.get().isAny() ? "" : " when " + blind.get().describe();
-                    findings.add("alarm:" + a.logicalId(), sev(), id(), name.written(), subject + ": rollback alarm "
-                            + a.logicalId() + " does not watch an error or latency metric of Endpoint " + id() + when
-                            + " (AWS/SageMaker Invocation5XXErrors, Invocation4XXErrors, ModelLatency, ... with "
-                            + "dimension EndpointName), so it will not fire when the new version misbehaves.",
-                            "make alarm " + a.logicalId() + " watch the endpoint's Invocation5XXErrors or "
-                                    + "ModelLatency with EndpointName: !GetAtt " + id() + ".EndpointName",
-                            List.of(new Evidence("alarm " + a.logicalId() + " is defined here",
-                                    a.resource().keyLocation())));
+                for (ResourceInstance a : resolver().resourcesOfType(ALARM)) {
+                    Equality link = resolver().equal(List.of(Operand.resolved(name.value())),
+                            List.of(Operand.attribute(a, null)), name.scenario());
+                    if (link.never()) {
+                        continue; // another alarm, or one defined elsewhere: nothing to check here
+                    }
+                    Watch watch = watches(resolver(), a, endpoint, name.scenario());
+                    if (watch.verdict() != Equality.Verdict.EQUAL) {
+                        reportAlarm(name.written(), a, link, watch);
+                    }
                 }
             }
+        }
+
+        /** A rollback alarm that does not (or may not) watch the endpoint's errors or latency. */
+        void reportAlarm(Node nameNode, ResourceInstance a, Equality link, Watch watch) {
+            Optional<Equality.Case> named = link.first(Equality.Verdict.EQUAL);
+            List<Evidence> evidence = List.of(new Evidence("alarm " + a.logicalId() + " is defined here",
+                    a.resource().keyLocation()));
+            String fix = "make alarm " + a.logicalId() + " watch the endpoint's Invocation5XXErrors or ModelLatency "
+                    + "with EndpointName: !GetAtt " + id() + ".EndpointName";
+            if (named.isEmpty()) {
+                Equality.Case u = link.first(Equality.Verdict.UNDECIDED).orElseThrow();
+                findings.add("alarm:" + a.logicalId(), Findings.unresolved(ctx), id(), nameNode, subject
+                        + ": whether the rollback alarm it names is alarm " + a.logicalId()
+                        + " cannot be decided before deploy (" + u.reason() + "), and alarm " + a.logicalId() + " "
+                        + (watch.verdict() == Equality.Verdict.DIFFERENT ? "does not watch" : "may not watch")
+                        + " an error or latency metric of Endpoint " + id() + ".",
+                        "name the rollback alarm with !Ref " + a.logicalId() + ", or " + fix, evidence);
+                return;
+            }
+            Scenario when = link.always() ? watch.witness() : named.get().scenario();
+            String w = when.isAny() ? "" : " when " + when.describe();
+            if (watch.verdict() == Equality.Verdict.UNDECIDED) {
+                findings.add("alarm:" + a.logicalId(), Findings.unresolved(ctx), id(), nameNode, subject
+                        + ": whether rollback alarm " + a.logicalId() + " watches Endpoint " + id() + w
+                        + " cannot be decided before deploy: " + watch.reason() + ".",
+                        "write the alarm's EndpointName dimension as !GetAtt " + id() + ".EndpointName", evidence);
+                return;
+            }
+            findings.add("alarm:" + a.logicalId(), sev(), id(), nameNode,
+                    subject + ": rollback alarm " + a.logicalId() + " does not watch an error or latency metric "
+                            + "of Endpoint " + id() + w + " (AWS/SageMaker Invocation5XXErrors, "
+                            + "Invocation4XXErrors, ModelLatency, ... with dimension EndpointName), so it will "
+                            + "not fire when the new version misbehaves" + (watch.reason() == null ? ""
+                            : "; " + watch.reason()) + ".", fix, evidence);
         }
     }
 
-    /** The alarm resource an AlarmName refers to: {@code Ref} to an alarm, or its literal AlarmName. */
-    private static Optional<ResourceInstance> alarmResource(Resolver resolver, Value name) {
-        if (name instanceof Value.Unknown u && u.resource() != null) {
-            return resolver.resource(u.resource()).filter(r -> r.type().equals(ALARM));
-        }
-        if (name instanceof Value.Text t) {
-            for (ResourceInstance r : resolver.resourcesOfType(ALARM)) {
-                if (resolver.walk(r, Scenario.ANY, "AlarmName").stream()
-                        .anyMatch(o -> o.value() instanceof Value.Text x && x.text().equals(t.text()))) {
-                    return Optional.of(r);
-                }
-            }
-        }
-        return Optional.empty();
+    /** Whether an alarm watches the endpoint: its verdict, the deployments that decide it, and why. */
+    private record Watch(Equality.Verdict verdict, Scenario witness, String reason) {
     }
 
     /**
-     * A deployment (from those of {@code from}) in which the alarm does not watch an AWS/SageMaker error or latency
-     * metric with this endpoint's EndpointName; empty when it does in every one.
+     * Whether an alarm watches an AWS/SageMaker error or latency metric with this endpoint's EndpointName in every
+     * deployment of {@code from} (its Properties resolved through intrinsics at every level).
      */
-    private static Optional<Scenario> notWatching(Resolver resolver, ResourceInstance alarm,
-                                                  ResourceInstance endpoint, Scenario from) {
+    private static Watch watches(Resolver resolver, ResourceInstance alarm, ResourceInstance endpoint,
+                                 Scenario from) {
         for (Resolver.Reached props : resolver.properties(alarm, from)) {
-            if (!watches(resolver, alarm, props, endpoint)) {
-                return Optional.of(props.scenario());
+            if (props.value() instanceof Value.Unknown u) {
+                return new Watch(Equality.Verdict.UNDECIDED, props.scenario(), "the alarm's Properties cannot be "
+                        + "known before deploy: " + u.reason());
+            }
+            Watch w = verdict(candidates(resolver, alarm, props, endpoint));
+            if (w.verdict() != Equality.Verdict.EQUAL) {
+                return w.witness().isAny() ? new Watch(w.verdict(), props.scenario(), w.reason()) : w;
             }
         }
-        return Optional.empty();
+        return new Watch(Equality.Verdict.EQUAL, from, null);
     }
 
-    /** Whether the alarm's Properties (in one class of deployments) watch the endpoint's errors or latency. */
-    private static boolean watches(Resolver resolver, ResourceInstance alarm, Resolver.Reached props,
-                                   ResourceInstance endpoint) {
+    /** The symbolic equalities of each EndpointName dimension of an error or latency metric with the endpoint's name. */
+    private static List<Equality> candidates(Resolver resolver, ResourceInstance alarm, Resolver.Reached props,
+                                             ResourceInstance endpoint) {
+        List<Equality> candidates = new ArrayList<>();
         List<Resolver.Reached> metrics = new ArrayList<>();
         metrics.add(props);
         metrics.addAll(resolver.walk(alarm, props, "Metrics", Resolver.EACH, "MetricStat", "Metric"));
@@ -265,24 +293,45 @@ public final class SageMakerEndpointAutoRollbackRule implements Rule {
                 continue;
             }
             for (Resolver.Reached d : resolver.walk(alarm, m, "Dimensions", Resolver.EACH)) {
-                if (always(resolver, alarm, d, "Name", n -> n.equals("EndpointName"))
-                        && refersTo(resolver, alarm, d, endpoint)) {
-                    return true;
+                if (!always(resolver, alarm, d, "Name", n -> n.equals("EndpointName"))) {
+                    continue;
+                }
+                for (Resolver.Reached v : resolver.walk(alarm, d, "Value")) {
+                    candidates.add(resolver.equal(List.of(Operand.resolved(v.value())),
+                            List.of(SageMakerLinks.nameOf(endpoint)), v.scenario()));
                 }
             }
         }
-        return false;
+        return candidates;
     }
 
-    private static boolean refersTo(Resolver resolver, ResourceInstance alarm, Resolver.Reached dimension,
-                                    ResourceInstance endpoint) {
-        SageMakerLinks links = new SageMakerLinks(resolver);
-        for (Resolver.Reached v : resolver.walk(alarm, dimension, "Value")) {
-            if (links.referencedBy(v.value(), SageMakerLinks.ENDPOINT).contains(endpoint)) {
-                return true;
+    /**
+     * Combines the dimensions' equalities: watched when one is equal in every deployment; else undecided when one
+     * is undecided; else not watched, with a deployment that shows it.
+     */
+    private static Watch verdict(List<Equality> candidates) {
+        if (candidates.isEmpty()) {
+            return new Watch(Equality.Verdict.DIFFERENT, Scenario.ANY, null);
+        }
+        if (candidates.stream().anyMatch(Equality::always)) {
+            return new Watch(Equality.Verdict.EQUAL, Scenario.ANY, null);
+        }
+        for (Equality e : candidates) {
+            Optional<Equality.Case> u = e.first(Equality.Verdict.UNDECIDED);
+            if (u.isPresent()) {
+                return new Watch(Equality.Verdict.UNDECIDED, u.get().scenario(), "its EndpointName dimension and "
+                        + "the endpoint's name are equal only in some deployments: " + u.get().reason());
             }
         }
-        return false;
+        for (Equality e : candidates) {
+            if (e.first(Equality.Verdict.EQUAL).isPresent()) {
+                Equality.Case d = e.first(Equality.Verdict.DIFFERENT).orElseThrow();
+                return new Watch(Equality.Verdict.DIFFERENT, d.scenario(), DIMENSION + d.reason());
+            }
+        }
+        Equality.Case d = candidates.get(0).first(Equality.Verdict.DIFFERENT).orElse(null);
+        return new Watch(Equality.Verdict.DIFFERENT, Scenario.ANY, d == null ? null
+                : DIMENSION + d.reason());
     }
 
     /** Whether a key of a map is, in every deployment, a text that satisfies {@code test}. */
