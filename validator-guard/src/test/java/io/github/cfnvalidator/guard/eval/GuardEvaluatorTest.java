@@ -5,6 +5,7 @@ import io.github.cfnvalidator.guard.GuardCases.Case;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -56,5 +57,10 @@ class GuardEvaluatorTest {
     @TestFactory
     Stream<DynamicTest> casesGiveCfnGuardsVerdicts() {
         return GuardCases.tests(CASES);
+    }
+
+    @Test
+    void cfnGuardStillGivesTheRecordedVerdicts() throws Exception {
+        GuardCases.cfnGuardGivesTheRecordedVerdicts(CASES);
     }
 }

@@ -65,6 +65,11 @@ class GuardFunctionsTest {
     }
 
     @Test
+    void cfnGuardStillGivesTheRecordedVerdicts() throws Exception {
+        GuardCases.cfnGuardGivesTheRecordedVerdicts(CASES);
+    }
+
+    @Test
     void unknownFunctionsAndWrongArityAreParseErrors() {
         assertThat(GuardFunctions.arity("join")).isEqualTo(2);
         assertThat(GuardFunctions.arity("nope")).isEqualTo(-1);

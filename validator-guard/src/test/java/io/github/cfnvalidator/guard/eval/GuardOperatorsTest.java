@@ -87,6 +87,11 @@ class GuardOperatorsTest {
     }
 
     @Test
+    void cfnGuardStillGivesTheRecordedVerdicts() throws Exception {
+        GuardCases.cfnGuardGivesTheRecordedVerdicts(CASES);
+    }
+
+    @Test
     void stringsAreOrderedByCodePointLikeRust() {
         assertThat(GuardOperators.compareStrings("B", "a")).isNegative();
         // a supplementary character sorts after every BMP character, as in UTF-8 byte order

@@ -5,6 +5,7 @@ import io.github.cfnvalidator.guard.GuardCases.Case;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -43,5 +44,10 @@ class GuardScopesTest {
     @TestFactory
     Stream<DynamicTest> casesGiveCfnGuardsVerdicts() {
         return GuardCases.tests(CASES);
+    }
+
+    @Test
+    void cfnGuardStillGivesTheRecordedVerdicts() throws Exception {
+        GuardCases.cfnGuardGivesTheRecordedVerdicts(CASES);
     }
 }
