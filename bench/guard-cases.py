@@ -2,7 +2,7 @@
 """Writes or checks the expectations of the Guard stage tables (GuardOperatorsTest, GuardFunctionsTest,
 GuardScopesTest, GuardEvaluatorTest) against the reference cfn-guard 3.1.1.
 
-The tables are validator-core/src/test/resources/guard-cases/*.cases. A case is
+The tables are validator-guard/src/test/resources/guard-cases/*.cases. A case is
 
     === name
     <rule text>
@@ -33,7 +33,7 @@ import argparse, json, subprocess, sys, tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = ROOT / "validator-core" / "src" / "test" / "resources" / "guard-cases"
+TABLES = ROOT / "validator-guard" / "src" / "test" / "resources" / "guard-cases"
 
 
 def parse(text):

@@ -4,7 +4,7 @@
 For each of the 237 AWS Control Tower rule files (installed with the reference binary by
 ../shared/tools/cfn-guard-oracle) it runs
     cfn-guard validate -r RULE_FILE -d ../shared/corpus/templates -o json -z -S none
-and writes validator-core/src/test/resources/guard/control-tower-verdicts.tsv: a header with the totals, then one
+and writes validator-guard/src/test/resources/guard/control-tower-verdicts.tsv: a header with the totals, then one
 line per PASS or FAIL verdict, `rule file <TAB> template <TAB> rule <TAB> PASS|FAIL` (rule file relative to the rules
 folder, template relative to the templates folder), sorted. Every (rule file, template, rule) triple not listed is a
 SKIP; the header's totals are the lengths of cfn-guard's compliant / not_compliant / not_applicable lists (a
@@ -19,7 +19,7 @@ import argparse, json, os, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "validator-core" / "src" / "test" / "resources" / "guard" / "control-tower-verdicts.tsv"
+OUT = ROOT / "validator-guard" / "src" / "test" / "resources" / "guard" / "control-tower-verdicts.tsv"
 
 
 def main():

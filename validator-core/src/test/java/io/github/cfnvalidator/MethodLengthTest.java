@@ -28,12 +28,8 @@ class MethodLengthTest {
     private static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("GuardFunctions.java#call", "the table of Guard built-in functions; "
                     + "split with the move of the Guard engine into its own module"),
-            Map.entry("GuardFileReport.java#clause", "cfn-guard's report of one clause, case by case; "
-                    + "split with the move of the Guard engine into its own module"),
             Map.entry("GuardTest.java#directory", "cfn-guard test over a folder of rules and specs; "
                     + "split with the move of the Guard engine into its own module"),
-            Map.entry("GuardValidate.java#junit", "cfn-guard validate's JUnit view; "
-                    + "replaced by the project's one JUnit writer"),
             Map.entry("GuardDebug.java#value", "cfn-guard's debug form of a value, type by type; "
                     + "split with the move of the Guard engine into its own module"),
             Map.entry("GuardEvaluator.java#queryRetrieval", "cfn-guard's query_retrieval, one case per query part; "

@@ -1,7 +1,7 @@
 package io.github.cfnvalidator.cli;
 
-import io.github.cfnvalidator.guard.GuardOptions;
-import io.github.cfnvalidator.guard.GuardValidate;
+import io.github.cfnvalidator.guard.command.GuardValidate;
+import io.github.cfnvalidator.guard.eval.GuardOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,9 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML in the shape Maven Surefire 3 writes ({@code TEST-cfn-validator.xml}), so CI dashboards that collect
@@ -85,98 +82,60 @@ public final class JUnitReportWriter implements ReportWriter {
         int failures = (int) cases.stream().filter(c -> !c.failures().isEmpty()).count();
         int errors = (int) cases.stream().filter(c -> !c.errors().isEmpty()).count();
         int skipped = (int) cases.stream().filter(c -> c.skipped() != null).count();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuite");
-            x.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-            x.writeAttribute("xsi", "http://www.w3.org/2001/XMLSchema-instance", "noNamespaceSchemaLocation", SCHEMA);
-            x.writeAttribute("version", "3.0");
-            x.writeAttribute("name", "cfn-validator");
-            x.writeAttribute("time", "0");
-            x.writeAttribute("tests", Integer.toString(cases.size()));
-            x.writeAttribute("errors", Integer.toString(errors));
-            x.writeAttribute("skipped", Integer.toString(skipped));
-            x.writeAttribute("failures", Integer.toString(failures));
-            x.writeCharacters("\n  ");
-            x.writeStartElement("properties");
-            property(x, "cfn-validator.version", Version.current());
-            property(x, "cfn-validator.failOn", failureThreshold == null ? "none" : failureThreshold.label());
-            x.writeCharacters("\n  ");
-            x.writeEndElement();
-            for (Case c : cases) {
-                writeCase(x, c);
-            }
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.flush();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
+        StringBuilder sb = new StringBuilder();
+        JUnitXml x = new JUnitXml(sb, JUnitXml.Escaping.STAX);
+        x.declaration().raw("\n");
+        x.start("testsuite", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+                "xsi:noNamespaceSchemaLocation", SCHEMA, "version", "3.0", "name", "cfn-validator", "time", "0",
+                "tests", Integer.toString(cases.size()), "errors", Integer.toString(errors),
+                "skipped", Integer.toString(skipped), "failures", Integer.toString(failures));
+        x.raw("\n  ").start("properties");
+        property(x, "cfn-validator.version", Version.current());
+        property(x, "cfn-validator.failOn", failureThreshold == null ? "none" : failureThreshold.label());
+        x.raw("\n  ").end("properties");
+        for (Case c : cases) {
+            writeCase(x, c);
         }
+        x.raw("\n").end("testsuite");
+        out.write(sb.toString());
         out.write('\n');
     }
 
-    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
-        x.writeCharacters("\n    ");
-        x.writeEmptyElement("property");
-        x.writeAttribute("name", name);
-        x.writeAttribute("value", clean(value));
+    private static void property(JUnitXml x, String name, String value) {
+        x.raw("\n    ").empty("property", "name", name, "value", clean(value));
     }
 
-    private static void writeCase(XMLStreamWriter x, Case c) throws XMLStreamException {
-        x.writeCharacters("\n  ");
-        boolean empty = c.failures().isEmpty() && c.others().isEmpty() && c.errors().isEmpty() && c.skipped() == null;
-        if (empty) {
-            x.writeEmptyElement("testcase");
-        } else {
-            x.writeStartElement("testcase");
-        }
-        x.writeAttribute("name", clean(c.name()));
-        x.writeAttribute("classname", clean(c.classname()));
-        x.writeAttribute("time", "0");
-        if (empty) {
+    private static void writeCase(JUnitXml x, Case c) {
+        x.raw("\n  ");
+        String[] attributes = {"name", clean(c.name()), "classname", clean(c.classname()), "time", "0"};
+        if (c.failures().isEmpty() && c.others().isEmpty() && c.errors().isEmpty() && c.skipped() == null) {
+            x.empty("testcase", attributes);
             return;
         }
+        x.start("testcase", attributes);
         for (Finding f : c.failures()) {
-            x.writeCharacters("\n    ");
-            x.writeStartElement("failure");
-            x.writeAttribute("message", clean(f.fullMessage()));
-            x.writeAttribute("type", f.severity().label());
-            x.writeCharacters(clean(details(f)));
-            x.writeEndElement();
+            x.raw("\n    ").start("failure", "message", clean(f.fullMessage()), "type", f.severity().label())
+                    .text(clean(details(f))).end("failure");
         }
         if (c.skipped() != null) {
-            x.writeCharacters("\n    ");
-            x.writeEmptyElement("skipped");
-            x.writeAttribute("message", clean(c.skipped()));
+            x.raw("\n    ").empty("skipped", "message", clean(c.skipped()));
         }
         if (!c.errors().isEmpty()) {
-            x.writeCharacters("\n    ");
-            x.writeStartElement("error");
-            x.writeAttribute("message", clean(c.errors().get(0).message()));
-            x.writeAttribute("type", SarifReportWriter.INPUT_RULE_ID);
             StringBuilder sb = new StringBuilder();
             for (ParseProblem p : c.errors()) {
                 sb.append(TextReportWriter.line(p)).append('\n');
             }
-            x.writeCharacters(clean(sb.toString()));
-            x.writeEndElement();
+            x.raw("\n    ").start("error", "message", clean(c.errors().get(0).message()),
+                    "type", SarifReportWriter.INPUT_RULE_ID).text(clean(sb.toString())).end("error");
         }
         if (!c.others().isEmpty()) {
-            x.writeCharacters("\n    ");
-            x.writeStartElement("system-out");
             StringBuilder sb = new StringBuilder();
             for (Finding f : c.others()) {
                 sb.append(TextReportWriter.line(f)).append('\n');
             }
-            x.writeCharacters(clean(sb.toString()));
-            x.writeEndElement();
+            x.raw("\n    ").start("system-out").text(clean(sb.toString())).end("system-out");
         }
-        x.writeCharacters("\n  ");
-        x.writeEndElement();
+        x.raw("\n  ").end("testcase");
     }
 
     private static String details(Finding f) {

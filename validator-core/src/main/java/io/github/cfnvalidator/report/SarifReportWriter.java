@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +35,9 @@ import java.util.Objects;
  */
 public final class SarifReportWriter implements ReportWriter {
     /** The SARIF version written. */
-    public static final String SARIF_VERSION = "2.1.0";
+    public static final String SARIF_VERSION = SarifLog.VERSION;
     /** The {@code $schema} URI written: the OASIS 2.1.0 (errata 01) schema. */
-    public static final String SCHEMA_URI =
-            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    public static final String SCHEMA_URI = SarifLog.SCHEMA_URI;
     /** The uriBaseId that names the source root. */
     public static final String SRCROOT = "%SRCROOT%";
     /** The key of our entry in {@code partialFingerprints}. */
@@ -90,81 +90,84 @@ public final class SarifReportWriter implements ReportWriter {
             }
         }
         Map<String, Integer> occurrences = new HashMap<>();
+        List<Object> results = new ArrayList<>();
+        for (FileReport file : report.files()) {
+            for (ParseProblem p : file.errors()) {
+                results.add(inputError(p, file, index.get(INPUT_RULE_ID), occurrences));
+            }
+            for (Finding f : file.findings()) {
+                results.add(finding(f, index.get(f.ruleId()), occurrences));
+            }
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", tool(rules));
+        run.put("invocations", invocations(report));
+        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", directoryUri(sourceRoot))));
+        run.put("results", results);
+        run.put("columnKind", "utf16CodeUnits");
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("$schema", SCHEMA_URI);
-            g.writeStringField("version", SARIF_VERSION);
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
-            writeTool(g, rules);
-            writeInvocation(g, report);
-            g.writeObjectFieldStart("originalUriBaseIds");
-            g.writeObjectFieldStart(SRCROOT);
-            g.writeStringField("uri", directoryUri(sourceRoot));
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeArrayFieldStart("results");
-            for (FileReport file : report.files()) {
-                for (ParseProblem p : file.errors()) {
-                    writeInputError(g, p, file, index.get(INPUT_RULE_ID), occurrences);
-                }
-                for (Finding f : file.findings()) {
-                    writeFinding(g, f, index.get(f.ruleId()), occurrences);
-                }
-            }
-            g.writeEndArray();
-            g.writeStringField("columnKind", "utf16CodeUnits");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
+            writeTree(g, SarifLog.log(List.of(run)));
         }
         out.write('\n');
     }
 
-    private static void writeTool(JsonGenerator g, List<RuleDescriptor> rules) throws IOException {
-        g.writeObjectFieldStart("tool");
-        g.writeObjectFieldStart("driver");
-        g.writeStringField("name", "cfn-validator");
-        g.writeStringField("fullName", "CFN Validator");
-        String version = Version.current();
-        g.writeStringField("version", version);
-        if (version.matches("\\d+\\.\\d+\\.\\d+([-+].*)?")) {
-            g.writeStringField("semanticVersion", version);
-        }
-        g.writeArrayFieldStart("rules");
-        for (RuleDescriptor r : rules) {
+    /** Writes a plain tree (maps, lists, strings, numbers, booleans) with Jackson's generator. */
+    private static void writeTree(JsonGenerator g, Object o) throws IOException {
+        if (o instanceof Map<?, ?> m) {
             g.writeStartObject();
-            g.writeStringField("id", r.id());
-            g.writeStringField("name", pascalCase(r.id()));
-            g.writeObjectFieldStart("shortDescription");
-            g.writeStringField("text", r.summary());
-            g.writeEndObject();
-            g.writeObjectFieldStart("fullDescription");
-            g.writeStringField("text", r.summary() + " Findings default to severity " + r.defaultSeverity().label()
-                    + ".");
-            g.writeEndObject();
-            g.writeObjectFieldStart("help");
-            g.writeStringField("text", helpText(r));
-            g.writeStringField("markdown", helpMarkdown(r));
-            g.writeEndObject();
-            if (r.docsIsUrl()) {
-                g.writeStringField("helpUri", r.docs());
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                writeTree(g, e.getValue());
             }
-            g.writeObjectFieldStart("defaultConfiguration");
-            g.writeStringField("level", level(r.defaultSeverity()));
             g.writeEndObject();
-            g.writeObjectFieldStart("properties");
-            g.writeArrayFieldStart("tags");
-            g.writeString("cloudformation");
+        } else if (o instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) {
+                writeTree(g, x);
+            }
             g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
+        } else if (o instanceof String str) {
+            g.writeString(str);
+        } else if (o instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (o instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else {
+            g.writeNull();
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+    }
+
+    private static Map<String, Object> tool(List<RuleDescriptor> rules) {
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "cfn-validator");
+        driver.put("fullName", "CFN Validator");
+        String version = Version.current();
+        driver.put("version", version);
+        if (version.matches("\\d+\\.\\d+\\.\\d+([-+].*)?")) {
+            driver.put("semanticVersion", version);
+        }
+        List<Object> list = new ArrayList<>();
+        for (RuleDescriptor r : rules) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("id", r.id());
+            rule.put("name", pascalCase(r.id()));
+            rule.put("shortDescription", SarifLog.message(r.summary()));
+            rule.put("fullDescription", SarifLog.message(r.summary() + " Findings default to severity "
+                    + r.defaultSeverity().label() + "."));
+            Map<String, Object> help = SarifLog.message(helpText(r));
+            help.put("markdown", helpMarkdown(r));
+            rule.put("help", help);
+            if (r.docsIsUrl()) {
+                rule.put("helpUri", r.docs());
+            }
+            rule.put("defaultConfiguration", Map.of("level", level(r.defaultSeverity())));
+            rule.put("properties", Map.of("tags", List.of("cloudformation")));
+            list.add(rule);
+        }
+        driver.put("rules", list);
+        return Map.of("driver", driver);
     }
 
     private static String helpText(RuleDescriptor r) {
@@ -182,126 +185,90 @@ public final class SarifReportWriter implements ReportWriter {
         return "**" + r.id() + "**: " + r.summary() + "\n\nDocumentation, with a failing and a fixed example: " + link;
     }
 
-    private static void writeInvocation(JsonGenerator g, Report report) throws IOException {
-        g.writeArrayFieldStart("invocations");
-        g.writeStartObject();
-        g.writeBooleanField("executionSuccessful", true);
+    private static List<Object> invocations(Report report) {
+        Map<String, Object> invocation = new LinkedHashMap<>();
+        invocation.put("executionSuccessful", true);
         List<FileReport> skipped = report.files().stream().filter(FileReport::isSkipped).toList();
         if (!skipped.isEmpty()) {
-            g.writeArrayFieldStart("toolExecutionNotifications");
+            List<Object> notes = new ArrayList<>();
             for (FileReport f : skipped) {
-                g.writeStartObject();
-                g.writeStringField("level", "note");
-                g.writeObjectFieldStart("message");
-                g.writeStringField("text", "skipped " + f.path() + ": " + f.skipped());
-                g.writeEndObject();
-                g.writeEndObject();
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("level", "note");
+                note.put("message", SarifLog.message("skipped " + f.path() + ": " + f.skipped()));
+                notes.add(note);
             }
-            g.writeEndArray();
+            invocation.put("toolExecutionNotifications", notes);
         }
-        g.writeEndObject();
-        g.writeEndArray();
+        return List.of(invocation);
     }
 
-    private void writeFinding(JsonGenerator g, Finding f, int ruleIndex, Map<String, Integer> occurrences)
-            throws IOException {
-        g.writeStartObject();
-        g.writeStringField("ruleId", f.ruleId());
-        g.writeNumberField("ruleIndex", ruleIndex);
-        g.writeStringField("level", level(f.severity()));
-        g.writeObjectFieldStart("message");
-        g.writeStringField("text", f.fullMessage());
-        g.writeEndObject();
+    private Map<String, Object> finding(Finding f, int ruleIndex, Map<String, Integer> occurrences) {
+        Map<String, Object> result = SarifLog.result(f.ruleId(), ruleIndex, level(f.severity()), f.fullMessage());
         ArtifactUri uri = uri(f.location().file());
-        g.writeArrayFieldStart("locations");
-        g.writeStartObject();
-        writePhysical(g, uri, f.location());
+        Map<String, Object> location = physical(uri, f.location());
         if (f.resource() != null) {
-            g.writeArrayFieldStart("logicalLocations");
-            g.writeStartObject();
-            g.writeStringField("name", f.resource());
-            g.writeStringField("fullyQualifiedName", "Resources." + f.resource());
-            g.writeStringField("kind", "resource");
-            g.writeEndObject();
-            g.writeEndArray();
+            Map<String, Object> logical = new LinkedHashMap<>();
+            logical.put("name", f.resource());
+            logical.put("fullyQualifiedName", "Resources." + f.resource());
+            logical.put("kind", "resource");
+            location.put("logicalLocations", List.of(logical));
         }
-        g.writeEndObject();
-        g.writeEndArray();
+        result.put("locations", List.of(location));
         if (!f.evidence().isEmpty()) {
-            g.writeArrayFieldStart("relatedLocations");
+            List<Object> related = new ArrayList<>();
             int id = 1;
             for (Evidence e : f.evidence()) {
-                g.writeStartObject();
-                g.writeNumberField("id", id++);
-                writePhysical(g, uri(e.location().file()), e.location());
-                g.writeObjectFieldStart("message");
-                g.writeStringField("text", e.message());
-                g.writeEndObject();
-                g.writeEndObject();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", id++);
+                r.putAll(physical(uri(e.location().file()), e.location()));
+                r.put("message", SarifLog.message(e.message()));
+                related.add(r);
             }
-            g.writeEndArray();
+            result.put("relatedLocations", related);
         }
-        writeFingerprint(g, occurrences, f.ruleId(), uri.uri(), f.path(), Objects.toString(f.resource(), ""));
-        g.writeObjectFieldStart("properties");
-        g.writeStringField("jsonPointer", f.path());
+        result.put("partialFingerprints", fingerprint(occurrences, f.ruleId(), uri.uri(), f.path(),
+                Objects.toString(f.resource(), "")));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("jsonPointer", f.path());
         if (f.resource() != null) {
-            g.writeStringField("resource", f.resource());
+            properties.put("resource", f.resource());
         }
         if (f.fix() != null && !f.fix().isBlank()) {
-            g.writeStringField("fix", f.fix());
+            properties.put("fix", f.fix());
         }
-        g.writeEndObject();
-        g.writeEndObject();
+        result.put("properties", properties);
+        return result;
     }
 
-    private void writeInputError(JsonGenerator g, ParseProblem p, FileReport file, int ruleIndex,
-                                 Map<String, Integer> occurrences) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("ruleId", INPUT_RULE_ID);
-        g.writeNumberField("ruleIndex", ruleIndex);
-        g.writeStringField("level", "error");
-        g.writeObjectFieldStart("message");
-        g.writeStringField("text", p.message());
-        g.writeEndObject();
+    private Map<String, Object> inputError(ParseProblem p, FileReport file, int ruleIndex,
+                                           Map<String, Integer> occurrences) {
+        Map<String, Object> result = SarifLog.result(INPUT_RULE_ID, ruleIndex, "error", p.message());
         String name = p.location().file().isEmpty() ? file.path() : p.location().file();
         ArtifactUri uri = uri(name);
-        g.writeArrayFieldStart("locations");
-        g.writeStartObject();
-        writePhysical(g, uri, p.location());
-        g.writeEndObject();
-        g.writeEndArray();
+        result.put("locations", List.of(physical(uri, p.location())));
         if (!p.related().isEmpty()) {
-            g.writeArrayFieldStart("relatedLocations");
+            List<Object> related = new ArrayList<>();
             int id = 1;
             for (Location l : p.related()) {
-                g.writeStartObject();
-                g.writeNumberField("id", id++);
-                writePhysical(g, uri(l.file().isEmpty() ? name : l.file()), l);
-                g.writeEndObject();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", id++);
+                r.putAll(physical(uri(l.file().isEmpty() ? name : l.file()), l));
+                related.add(r);
             }
-            g.writeEndArray();
+            result.put("relatedLocations", related);
         }
-        writeFingerprint(g, occurrences, INPUT_RULE_ID, uri.uri(), p.message(), "");
-        g.writeEndObject();
+        result.put("partialFingerprints", fingerprint(occurrences, INPUT_RULE_ID, uri.uri(), p.message(), ""));
+        return result;
     }
 
-    private static void writeFingerprint(JsonGenerator g, Map<String, Integer> occurrences, String... parts)
-            throws IOException {
+    private static Map<String, Object> fingerprint(Map<String, Integer> occurrences, String... parts) {
         String hash = sha256(String.join("\u0000", parts));
         int n = occurrences.merge(hash, 1, Integer::sum);
-        g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField(FINGERPRINT_KEY, hash + ":" + n);
-        g.writeEndObject();
+        return Map.of(FINGERPRINT_KEY, hash + ":" + n);
     }
 
-    private static void writePhysical(JsonGenerator g, ArtifactUri uri, Location l) throws IOException {
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri.uri());
-        if (uri.baseId() != null) {
-            g.writeStringField("uriBaseId", uri.baseId());
-        }
-        g.writeEndObject();
+    /** A location with the physical location of {@code l} in the artifact {@code uri} (mutable: more may follow). */
+    private static Map<String, Object> physical(ArtifactUri uri, Location l) {
         int line = Math.max(1, l.line());
         int column = Math.max(1, l.column());
         int endLine = Math.max(line, l.endLine());
@@ -309,13 +276,8 @@ public final class SarifReportWriter implements ReportWriter {
         if (endLine == line && endColumn < column) {
             endColumn = column;
         }
-        g.writeObjectFieldStart("region");
-        g.writeNumberField("startLine", line);
-        g.writeNumberField("startColumn", column);
-        g.writeNumberField("endLine", endLine);
-        g.writeNumberField("endColumn", endColumn);
-        g.writeEndObject();
-        g.writeEndObject();
+        return SarifLog.location(SarifLog.artifactLocation(uri.uri(), uri.baseId()),
+                SarifLog.region(line, column, endLine, endColumn));
     }
 
     /** A URI and the base it is relative to ({@code null} for absolute URIs). */

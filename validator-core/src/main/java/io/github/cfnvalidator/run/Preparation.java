@@ -4,18 +4,16 @@ import io.github.cfnvalidator.AntPattern;
 import io.github.cfnvalidator.TemplateFinder;
 import io.github.cfnvalidator.Validator;
 import io.github.cfnvalidator.config.ProjectConfig;
-import io.github.cfnvalidator.guard.GuardFiles;
-import io.github.cfnvalidator.guard.GuardRuleSet;
 import io.github.cfnvalidator.report.Baseline;
 import io.github.cfnvalidator.report.Severity;
 import io.github.cfnvalidator.report.Threshold;
 import io.github.cfnvalidator.resolve.ParameterValues;
+import io.github.cfnvalidator.rules.RuleFileLoader;
 import io.github.cfnvalidator.template.Location;
 import io.github.cfnvalidator.template.ParseProblem;
 import io.github.cfnvalidator.template.TemplateParseException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -116,34 +114,15 @@ final class Preparation {
         if (paths.isEmpty()) {
             return;
         }
-        GuardRuleSet.Loaded loaded = GuardRuleSet.load(paths);
+        RuleFileLoader.Loaded loaded = RuleFileLoader.loadAll(paths);
         for (ParseProblem p : loaded.problems()) {
             problems.add(InputProblem.Kind.RULES, p.location().file(), List.of(p));
         }
-        builder.addRules(List.of(loaded.rules()));
+        builder.addRules(loaded.rules());
         for (Path path : paths) {
-            for (Path f : guardFiles(path)) {
+            for (Path f : RuleFileLoader.filesOf(path)) {
                 dependencies.add(new RunPlan.Dependency("guard rules", f));
             }
-        }
-    }
-
-    /** The Guard rule files a rules path stands for (itself, or the .guard/.ruleset files of a folder). */
-    private static List<Path> guardFiles(Path path) {
-        if (!Files.isDirectory(path)) {
-            return List.of(path);
-        }
-        try {
-            List<Path> out = new ArrayList<>();
-            for (Path p : GuardFiles.walk(path, false)) {
-                if (Files.isRegularFile(p) && p.getFileName() != null
-                        && GuardFiles.hasExtension(p.getFileName().toString(), GuardFiles.RULE_EXTENSIONS)) {
-                    out.add(p);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            return List.of(path);
         }
     }
 

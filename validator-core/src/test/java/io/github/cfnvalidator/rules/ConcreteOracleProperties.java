@@ -144,61 +144,6 @@ class ConcreteOracleProperties {
                 .isEmpty();
     }
 
-    /**
-     * A native Guard rule over every EndpointConfig, one of them with its whole Properties under Fn::If (found by
-     * the widening property on the Guard fixtures): the other config's single instance fails in every deployment.
-     */
-    @Example
-    void guardRuleBesideAPropertiesIfAgreesWithTheDeployments() throws Exception {
-        Validator guard = guardValidator();
-        String yaml = """
-                Parameters:
-                  Switch: {Type: String, AllowedValues: ['on', 'off']}
-                Conditions:
-                  On: !Equals [!Ref Switch, 'on']
-                Resources:
-                  Safe:
-                    Type: AWS::SageMaker::EndpointConfig
-                    Properties: !If
-                      - On
-                      - ProductionVariants:
-                          - {VariantName: main, ModelName: model, InstanceType: ml.m5.large, InitialInstanceCount: 2}
-                      - {}
-                  Unsafe:
-                    Type: AWS::SageMaker::EndpointConfig
-                    Properties:
-                      ProductionVariants:
-                        - {VariantName: main, ModelName: model, InstanceType: ml.m5.large, InitialInstanceCount: 1}
-                """;
-        assertThat(new ConcreteOracle(guard, t -> true).check("guard-beside-if.yaml", yaml, Map.of()).problems())
-                .isEmpty();
-    }
-
-    /** A whole Properties imported in one deployment under a native Guard rule: reported, never passed. */
-    @Example
-    void guardRuleOnImportedPropertiesUnderIfAgreesWithTheDeployments() throws Exception {
-        String yaml = """
-                Parameters:
-                  Switch: {Type: String, AllowedValues: ['on', 'off']}
-                Conditions:
-                  On: !Equals [!Ref Switch, 'on']
-                Resources:
-                  Config:
-                    Type: AWS::SageMaker::EndpointConfig
-                    Properties: !If [On, !ImportValue SharedProperties, {}]
-                """;
-        assertThat(new ConcreteOracle(guardValidator(), t -> true).check("guard-import-if.yaml", yaml, Map.of())
-                .problems()).isEmpty();
-    }
-
-    private static Validator guardValidator() throws Exception {
-        java.nio.file.Path rules = java.nio.file.Path.of(ConcreteOracleProperties.class
-                .getResource("/fixtures/guard/ha.guard").toURI());
-        return Validator.builder().threads(1).rules(java.util.List.of())
-                .addRules(java.util.List.of(io.github.cfnvalidator.guard.GuardRuleSet.load(java.util.List.of(rules))
-                        .rules())).build();
-    }
-
     @AfterProperty
     void printCounts() {
         if (stacks + skipped == 0) {

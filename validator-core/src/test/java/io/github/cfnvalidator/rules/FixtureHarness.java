@@ -197,12 +197,11 @@ public final class FixtureHarness {
             b.rules(rules);
         }
         if (!f.guardRules().isEmpty()) {
-            io.github.cfnvalidator.guard.GuardRuleSet.Loaded loaded =
-                    io.github.cfnvalidator.guard.GuardRuleSet.load(f.guardRules());
+            RuleFileLoader.Loaded loaded = RuleFileLoader.loadAll(f.guardRules());
             if (!loaded.problems().isEmpty()) {
                 throw new IllegalArgumentException(f.file() + ": " + loaded.problems());
             }
-            b.addRules(List.of(loaded.rules()));
+            b.addRules(loaded.rules());
         }
         return b.build();
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Terraform plan JSON and describe output wherever templates are accepted: found in folders, named by address,
- * suppressed by address in cfn-validator.yaml (with a reason), baselined, and checked by Guard rules as JSON.
+ * suppressed by address in cfn-validator.yaml (with a reason) and baselined (Guard rules over plans: validator-guard's
+ * TerraformGuardTest).
  */
 class TerraformInputsTest {
     private static final String PLAN = "sagemaker_variant_min_instances/terraform_plan_for_each_module_fails.json";
@@ -107,48 +108,6 @@ class TerraformInputsTest {
         RunResult second = run(RunSettings.builder().noConfig().baseline(Path.of("baseline.json")));
         assertThat(second.report().allFindings()).isEmpty();
         assertThat(second.verdict()).isEqualTo(Verdict.PASS);
-    }
-
-    @Test
-    void guardRulesReadThePlanAsJsonAndItsResourcesAsATemplate() throws Exception {
-        write("infra/tfplan.json", fixture(PLAN));
-        write("policy/plan.guard", String.join("\n",
-                "let configs = resource_changes[ type == 'aws_sagemaker_endpoint_configuration' ]",
-                "rule tf_two_instances when %configs !empty {",
-                "  %configs.change.after.production_variants[*].initial_instance_count exists",
-                "    <<known only after apply, or set>>",
-                "}",
-                "let cfn = Resources.*[ Type == 'AWS::SageMaker::EndpointConfig' ]",
-                "rule cfn_shape_two_instances when %cfn !empty {",
-                "  %cfn.Properties.ProductionVariants[ InstanceType exists ].InitialInstanceCount >= 2",
-                "}",
-                ""));
-        RunResult r = run(RunSettings.builder().noConfig().skipRules(List.of("sagemaker_variant_min_instances",
-                "sagemaker_variant_burstable_instance")).guardRules(List.of(Path.of("policy/plan.guard"))));
-        assertThat(r.problems()).isEmpty();
-        assertThat(findings(r)).anyMatch(s -> s.startsWith("tf_two_instances"))
-                .anyMatch(s -> s.startsWith("cfn_shape_two_instances"));
-    }
-
-    @Test
-    void theDropInGuardValidateReadsThePlanAsAnyJson() throws Exception {
-        write("infra/tfplan.json", fixture(PLAN));
-        write("policy/plan.guard", String.join("\n",
-                "let variants = resource_changes[ type == 'aws_sagemaker_endpoint_configuration' ]"
-                        + ".change.after.production_variants[ instance_type exists ]",
-                "rule tf_two_instances when %variants !empty {",
-                "  %variants.initial_instance_count >= 2",
-                "}",
-                ""));
-        java.io.StringWriter out = new java.io.StringWriter();
-        io.github.cfnvalidator.guard.GuardValidate.Options o = new io.github.cfnvalidator.guard.GuardValidate.Options(
-                List.of(dir.resolve("policy/plan.guard").toString()), List.of(dir.resolve("infra/tfplan.json")
-                .toString()), List.of(), "single-line-summary", List.of("fail"), false, false, false, false, false,
-                io.github.cfnvalidator.guard.GuardOptions.DEFAULT, false, 2);
-        int code = io.github.cfnvalidator.guard.GuardValidate.run(o, java.io.InputStream.nullInputStream(),
-                new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
-        assertThat(code).isEqualTo(io.github.cfnvalidator.guard.GuardValidate.FAILURE);
-        assertThat(out.toString()).contains("tf_two_instances");
     }
 
     @Test

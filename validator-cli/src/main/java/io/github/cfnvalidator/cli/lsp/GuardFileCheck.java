@@ -1,6 +1,6 @@
 package io.github.cfnvalidator.cli.lsp;
 
-import io.github.cfnvalidator.guard.GuardParseException;
+import io.github.cfnvalidator.guard.syntax.GuardParseException;
 import io.github.cfnvalidator.guard.GuardRules;
 
 import org.eclipse.lsp4j.Diagnostic;
