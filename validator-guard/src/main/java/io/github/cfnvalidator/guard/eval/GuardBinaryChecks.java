@@ -161,7 +161,7 @@ final class GuardBinaryChecks {
     }
 
     /** Strict mode only: {@code not} in front of a binary clause inverts each comparison. */
-    static Outcome negateOutcome(Outcome o) {
+    private static Outcome negateOutcome(Outcome o) {
         if (o instanceof GuardOperators.Success s) {
             return new GuardOperators.Fail(s.compare());
         }
@@ -238,7 +238,7 @@ final class GuardBinaryChecks {
     }
 
     /** One left/right comparison of real_binary_operation. */
-    static final class Pair {
+    private static final class Pair {
         final GuardValue lhs;
         final GuardValue rhs;
         final QueryResult rhsUnresolved;
@@ -276,7 +276,7 @@ final class GuardBinaryChecks {
         return b ? GuardOperators.TRUE : GuardOperators.FALSE;
     }
 
-    static int inCmp(GuardValue l, GuardValue r) {
+    private static int inCmp(GuardValue l, GuardValue r) {
         if (l instanceof GuardValue.Str ls && r instanceof GuardValue.Str rs) {
             return rs.value().contains(ls.value()) ? GuardOperators.TRUE : GuardOperators.FALSE;
         }
@@ -294,7 +294,7 @@ final class GuardBinaryChecks {
         return GuardOperators.compareEq(l, r);
     }
 
-    static List<Pair> eachLhsCompare(Cmp cmp, GuardValue lhs, List<QueryResult> rhs) {
+    private static List<Pair> eachLhsCompare(Cmp cmp, GuardValue lhs, List<QueryResult> rhs) {
         List<Pair> out = new ArrayList<>();
         for (QueryResult eachRhs : rhs) {
             GuardValue r = eachRhs.valueOrNull();

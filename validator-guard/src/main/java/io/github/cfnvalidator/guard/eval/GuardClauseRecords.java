@@ -10,7 +10,7 @@ final class GuardClauseRecords {
     private GuardClauseRecords() {
     }
 
-    static final GuardRecord.ClauseValueCheck SUCCESS =
+    private static final GuardRecord.ClauseValueCheck SUCCESS =
             new GuardRecord.ClauseValueCheck(new GuardRecord.Success());
 
     static GuardRecord.ClauseValueCheck success() {

@@ -39,7 +39,7 @@ final class GuardQueries {
         return l;
     }
 
-    static QueryResult retrieveIndex(GuardValue parent, int index, List<GuardValue> elements,
+    private static QueryResult retrieveIndex(GuardValue parent, int index, List<GuardValue> elements,
                                              List<QueryPart> query) {
         int check = Math.abs(index);
         if (check >= 0 && check < elements.size()) {
@@ -217,7 +217,7 @@ final class GuardQueries {
      * {@code Fn::FindInMap}, ...) goes on into each value the function can take; a choice that removes the property
      * ({@code AWS::NoValue}) is unresolved. {@code null} if the value is not such a function.
      */
-    static List<QueryResult> throughIntrinsic(int queryIndex, List<QueryPart> query, GuardValue current,
+    private static List<QueryResult> throughIntrinsic(int queryIndex, List<QueryPart> query, GuardValue current,
                                                       Scope resolver, int converter) throws GuardEvalException {
         List<GuardIntrinsics.Alternative> alternatives = resolver.options().intrinsics().alternatives(current);
         if (alternatives == null) {
@@ -258,7 +258,7 @@ final class GuardQueries {
         return out;
     }
 
-    static List<QueryResult> variableKey(int queryIndex, List<QueryPart> query, GuardValue current,
+    private static List<QueryResult> variableKey(int queryIndex, List<QueryPart> query, GuardValue current,
                                                  GuardValue.MapV map, Scope resolver, int converter, Key k)
             throws GuardEvalException {
         String var = k.variable();
@@ -319,7 +319,7 @@ final class GuardQueries {
         return acc;
     }
 
-    static GuardEvalException notString(List<QueryPart> query, GuardValue key) {
+    private static GuardEvalException notString(List<QueryPart> query, GuardValue key) {
         return new GuardEvalException(Kind.NOT_COMPARABLE, "Variable projections inside Query "
                 + GuardAst.sliceDisplay(query) + ", is returning a non-string value for key " + key.typeInfo() + ", "
                 + GuardDebug.selfValue(key));
@@ -340,12 +340,12 @@ final class GuardQueries {
     }
 
     @FunctionalInterface
-    interface MapFn {
+    private interface MapFn {
         List<QueryResult> apply(int index, List<QueryPart> query, GuardValue key, GuardValue value, Scope ctx,
                                 int converter) throws GuardEvalException;
     }
 
-    static List<QueryResult> accumulateMap(GuardValue parent, GuardValue.MapV map, int queryIndex,
+    private static List<QueryResult> accumulateMap(GuardValue parent, GuardValue.MapV map, int queryIndex,
                                                    List<QueryPart> query, Scope resolver, int converter, MapFn fn)
             throws GuardEvalException {
         if (map.isEmpty()) {
@@ -364,7 +364,7 @@ final class GuardQueries {
         return out;
     }
 
-    static MapFn checkAndDelegate(List<List<GuardClause>> conjunctions, String name) {
+    private static MapFn checkAndDelegate(List<List<GuardClause>> conjunctions, String name) {
         return (index, query, key, value, ctx, converter) -> {
             String context = "Filter/Map#" + conjunctions.size();
             GuardScopes.Recorder recorder = ctx.recorder();
@@ -454,7 +454,7 @@ final class GuardQueries {
                 + " " + current.path(), query, queryIndex));
     }
 
-    static List<QueryResult> mapKeyFilter(int queryIndex, List<QueryPart> query, GuardValue current,
+    private static List<QueryResult> mapKeyFilter(int queryIndex, List<QueryPart> query, GuardValue current,
                                                   Scope resolver, int converter, MapKeyFilter mkf)
             throws GuardEvalException {
         if (!(current instanceof GuardValue.MapV map)) {

@@ -24,7 +24,7 @@ final class GuardUnaryChecks {
     private GuardUnaryChecks() {
     }
 
-    static boolean isEmptyValue(QueryResult value) throws GuardEvalException {
+    private static boolean isEmptyValue(QueryResult value) throws GuardEvalException {
         GuardValue v = value.valueOrNull();
         if (v == null) {
             return true;

@@ -34,11 +34,11 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
 
     // ------------------------------------------------------------------ clauses
 
-    R<AccessClause> clauseWithMap(int p) {
+    private R<AccessClause> clauseWithMap(int p) {
         return memo(3, p, this::clauseWithMapRaw);
     }
 
-    R<AccessClause> clauseWithMapRaw(int p) {
+    private R<AccessClause> clauseWithMapRaw(int p) {
         FileLoc location = loc(p);
         int q = ws0(p);
         int[] o = new int[1];
@@ -64,7 +64,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
     }
 
     /** A clause's right-hand side: a value, a function call or a query, in that order (cut: one must parse). */
-    R<LetValue> clauseRhs(int r) {
+    private R<LetValue> clauseRhs(int r) {
         try {
             R<GuardValue> v = parseValue(r);
             return new R<>(new ValueLit(v.v()), v.p());
@@ -86,7 +86,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         }
     }
 
-    R<GuardClause> blockClause(int p) {
+    private R<GuardClause> blockClause(int p) {
         FileLoc location = loc(p);
         R<AccessQuery> query = access(p);
         int q = query.p();
@@ -102,14 +102,14 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         return new R<>(new BlockClause(query.v(), block.v(), location, notEmpty), block.p());
     }
 
-    R<FunctionExpr> functionExpr(int p) {
+    private R<FunctionExpr> functionExpr(int p) {
         FileLoc location = loc(p);
         R<String> name = varName(p);
         R<List<LetValue>> params = callArgs(name.p());
         return new R<>(new FunctionExpr(name.v(), params.v(), location), params.p());
     }
 
-    R<LetValue> letValue(int p) {
+    private R<LetValue> letValue(int p) {
         int q = ws0(p);
         try {
             R<GuardValue> v = parseValue(q);
@@ -127,7 +127,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         return new R<>(new Access(a.v()), a.p());
     }
 
-    R<List<LetValue>> callArgs(int p) {
+    private R<List<LetValue>> callArgs(int p) {
         int q = ch(p, '(');
         R<List<LetValue>> args = separatedNonEmptyList(q, x -> ch(x, ','), x -> {
             int[] o = new int[1];
@@ -143,7 +143,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         return new R<>(args.v(), args.p() + 1);
     }
 
-    R<ParamRuleCall> parameterizedRuleCall(int p) {
+    private R<ParamRuleCall> parameterizedRuleCall(int p) {
         FileLoc location = loc(p);
         int[] o = new int[1];
         boolean negation = tryNot(p, o);
@@ -166,7 +166,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
     }
 
     /** clause: when-block | block clause | parameterized rule call | access clause. */
-    R<GuardClause> clauseRaw(int p) {
+    private R<GuardClause> clauseRaw(int p) {
         try {
             R<WhenBlock> w = whenBlock(p, this::clause);
             return new R<>(w.v(), w.p());
@@ -188,11 +188,11 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         return new R<>(a.v(), a.p());
     }
 
-    boolean newlineAt(int p) {
+    private boolean newlineAt(int p) {
         return at(p) == '\n' || (at(p) == '\r' && at(p + 1) == '\n');
     }
 
-    boolean orJoinAt(int p) {
+    private boolean orJoinAt(int p) {
         try {
             orJoin(p);
             return true;
@@ -202,7 +202,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
     }
 
     /** A reference to a named rule, with an optional message. */
-    R<GuardClause> ruleClause(int p) {
+    private R<GuardClause> ruleClause(int p) {
         FileLoc location = loc(p);
         int[] o = new int[1];
         boolean negation = tryNot(p, o);
@@ -227,7 +227,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         }
     }
 
-    R<GuardClause> whenClause(int p) {
+    private R<GuardClause> whenClause(int p) {
         try {
             R<AccessClause> a = clauseWithMap(p);
             return new R<>(a.v(), a.p());
@@ -243,7 +243,7 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         return ruleClause(p);
     }
 
-    int orJoin(int p) {
+    private int orJoin(int p) {
         int q = ws0(p);
         if (starts(q, "or") || starts(q, "OR")) {
             q += 2;
@@ -278,13 +278,13 @@ abstract class GuardClauseGrammar extends GuardQueryGrammar {
         }
     }
 
-    R<List<List<GuardClause>>> singleClauses(int p) {
+    private R<List<List<GuardClause>>> singleClauses(int p) {
         return cnfClauses(p, this::whenClause);
     }
 
     // ------------------------------------------------------------------ assignments, blocks, rules
 
-    R<String> letAssignmentExpr(int p) {
+    private R<String> letAssignmentExpr(int p) {
         int q = tag(p, "let");
         R<String> name = varName(ws1(q));
         int w = ws0(name.p());

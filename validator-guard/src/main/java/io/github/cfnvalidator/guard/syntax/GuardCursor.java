@@ -35,12 +35,12 @@ abstract class GuardCursor {
     record R<T>(T v, int p) {
     }
 
-    static final Err ERR = new Err();
+    private static final Err ERR = new Err();
 
     final String s;
     final int n;
     final String fileName;
-    final int[] lineStarts;
+    private final int[] lineStarts;
     int furthest;
     String furthestWhat = "";
 
@@ -70,7 +70,7 @@ abstract class GuardCursor {
         return new GuardParseException(fileName, line, col, what + " " + near);
     }
 
-    int lineOf(int pos) {
+    private int lineOf(int pos) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -84,7 +84,7 @@ abstract class GuardCursor {
         return lo + 1;
     }
 
-    int columnOf(int pos, int line) {
+    private int columnOf(int pos, int line) {
         int start = lineStarts[line - 1];
         return s.codePointCount(start, Math.min(pos, n)) + 1;
     }
@@ -138,7 +138,7 @@ abstract class GuardCursor {
         throw err(p, "expected '" + c + "'");
     }
 
-    static boolean isMultispace(char c) {
+    private static boolean isMultispace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
@@ -156,7 +156,7 @@ abstract class GuardCursor {
         return p;
     }
 
-    int space1(int p) {
+    private int space1(int p) {
         int q = space0(p);
         if (q == p) {
             throw err(p, "expected a space");

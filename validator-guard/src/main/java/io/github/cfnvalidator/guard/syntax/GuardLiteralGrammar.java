@@ -40,7 +40,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         throw err(p, "expected a number");
     }
 
-    R<String> parseStringInner(int p, char quote) {
+    private R<String> parseStringInner(int p, char quote) {
         int start = ch(p, quote);
         StringBuilder completed = new StringBuilder();
         int span = start;
@@ -72,7 +72,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return parseStringInner(p, '"');
     }
 
-    R<Boolean> parseBool(int p) {
+    private R<Boolean> parseBool(int p) {
         if (starts(p, "true") || starts(p, "True")) {
             return new R<>(Boolean.TRUE, p + 4);
         }
@@ -82,7 +82,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         throw err(p, "expected a boolean");
     }
 
-    R<Double> parseFloat(int p) {
+    private R<Double> parseFloat(int p) {
         int whole = digit1(p);
         boolean fraction = false;
         int q = whole;
@@ -114,7 +114,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return new R<>(Double.parseDouble(s.substring(p, r)), r);
     }
 
-    R<GuardValue> parseRegex(int p) {
+    private R<GuardValue> parseRegex(int p) {
         int start = ch(p, '/');
         StringBuilder regex = new StringBuilder();
         int span = start;
@@ -147,7 +147,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         }
     }
 
-    R<GuardValue> rangeValue(int p) {
+    private R<GuardValue> rangeValue(int p) {
         p = space0(p);
         R<GuardValue> v;
         try {
@@ -168,7 +168,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return new R<>(v.v(), space0(v.p()));
     }
 
-    R<GuardValue> parseRange(int p) {
+    private R<GuardValue> parseRange(int p) {
         int q = ch(p, 'r');
         char open = at(q);
         if (open != '(' && open != '[') {
@@ -199,37 +199,37 @@ abstract class GuardLiteralGrammar extends GuardCursor {
     }
 
     /** The literal tree of parse_value, before it gets paths. */
-    sealed interface Lit permits LNull, LStr, LRegex, LBool, LInt, LFloat, LList, LMap, LOther {
+    private sealed interface Lit permits LNull, LStr, LRegex, LBool, LInt, LFloat, LList, LMap, LOther {
     }
 
-    record LNull() implements Lit {
+    private record LNull() implements Lit {
     }
 
-    record LStr(String v) implements Lit {
+    private record LStr(String v) implements Lit {
     }
 
-    record LRegex(GuardValue.Regex v) implements Lit {
+    private record LRegex(GuardValue.Regex v) implements Lit {
     }
 
-    record LBool(boolean v) implements Lit {
+    private record LBool(boolean v) implements Lit {
     }
 
-    record LInt(long v) implements Lit {
+    private record LInt(long v) implements Lit {
     }
 
-    record LFloat(double v) implements Lit {
+    private record LFloat(double v) implements Lit {
     }
 
-    record LList(List<Lit> v) implements Lit {
+    private record LList(List<Lit> v) implements Lit {
     }
 
-    record LMap(LinkedHashMap<String, Lit> v) implements Lit {
+    private record LMap(LinkedHashMap<String, Lit> v) implements Lit {
     }
 
-    record LOther(GuardValue v) implements Lit {
+    private record LOther(GuardValue v) implements Lit {
     }
 
-    R<Lit> parseScalarValue(int p) {
+    private R<Lit> parseScalarValue(int p) {
         char c = at(p);
         if (c == '\'' || c == '"') {
             R<String> r = parseString(p);
@@ -266,18 +266,18 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         throw err(p, "expected a value");
     }
 
-    R<Lit> parseList(int p) {
+    private R<Lit> parseList(int p) {
         int q = ch(ws0(p), '[');
         R<List<Lit>> items = separatedList(q, this::sepComma, this::parseValueLit);
         int end = ch(ws0(items.p()), ']');
         return new R<>(new LList(items.v()), end);
     }
 
-    int sepComma(int p) {
+    private int sepComma(int p) {
         return ch(ws0(p), ',');
     }
 
-    R<String> keyPart(int p) {
+    private R<String> keyPart(int p) {
         int q = p;
         while (q < n) {
             int c = s.codePointAt(q);
@@ -293,14 +293,14 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return parseString(p);
     }
 
-    R<Map.Entry<String, Lit>> keyValue(int p) {
+    private R<Map.Entry<String, Lit>> keyValue(int p) {
         R<String> k = keyPart(ws0(p));
         int q = ch(ws0(k.p()), ':');
         R<Lit> v = parseValueLit(q);
         return new R<>(Map.entry(k.v(), v.v()), v.p());
     }
 
-    R<Lit> parseMap(int p) {
+    private R<Lit> parseMap(int p) {
         int q = ch(p, '{');
         R<List<Map.Entry<String, Lit>>> entries = separatedList(q, this::sepComma, this::keyValue);
         int end = ch(ws0(entries.p()), '}');
@@ -311,7 +311,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return new R<>(new LMap(m), end);
     }
 
-    R<Lit> parseValueLit(int p) {
+    private R<Lit> parseValueLit(int p) {
         p = ws0(p);
         if (starts(p, "null") || starts(p, "NULL")) {
             return new R<>(new LNull(), p + 4);
@@ -341,7 +341,7 @@ abstract class GuardLiteralGrammar extends GuardCursor {
         return new R<>(toValue(r.v(), ValuePath.ROOT), r.p());
     }
 
-    static GuardValue toValue(Lit l, ValuePath path) {
+    private static GuardValue toValue(Lit l, ValuePath path) {
         if (l instanceof LNull) {
             return new GuardValue.Null(path);
         } else if (l instanceof LStr x) {

@@ -55,7 +55,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(s.substring(p, q), q);
     }
 
-    R<String> varNameAccessInclusive(int p) {
+    private R<String> varNameAccessInclusive(int p) {
         int q = ch(p, '%');
         R<String> name = varName(q);
         return new R<>("%" + name.v(), name.p());
@@ -79,7 +79,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         }
     }
 
-    R<Cmp> eq(int p) {
+    private R<Cmp> eq(int p) {
         if (starts(p, "==")) {
             return new R<>(new Cmp(CmpOp.EQ, false), p + 2);
         }
@@ -89,13 +89,13 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         throw err(p, "expected == or !=");
     }
 
-    static final String[][] UNARY_OPS = {
+    private static final String[][] UNARY_OPS = {
         {"IS_STRING", "is_string"}, {"IS_LIST", "is_list"}, {"IS_STRUCT", "is_struct"}, {"IS_BOOL", "is_bool"},
         {"IS_INT", "is_int"}, {"IS_NULL", "is_null"}, {"IS_FLOAT", "is_float"}};
-    static final CmpOp[] UNARY_OP_VALUES = {CmpOp.IS_STRING, CmpOp.IS_LIST, CmpOp.IS_MAP, CmpOp.IS_BOOL,
+    private static final CmpOp[] UNARY_OP_VALUES = {CmpOp.IS_STRING, CmpOp.IS_LIST, CmpOp.IS_MAP, CmpOp.IS_BOOL,
         CmpOp.IS_INT, CmpOp.IS_NULL, CmpOp.IS_FLOAT};
 
-    R<Cmp> otherOperations(int p) {
+    private R<Cmp> otherOperations(int p) {
         int[] o = new int[1];
         boolean negated = tryNot(p, o);
         int q = o[0];
@@ -156,13 +156,13 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
 
     // ------------------------------------------------------------------ queries
 
-    R<String> variableCapture(int p) {
+    private R<String> variableCapture(int p) {
         R<String> name = varName(ws0(p));
         int q = ch(space0(name.p()), '|');
         return new R<>(name.v(), q);
     }
 
-    R<String> optVariableCapture(int p) {
+    private R<String> optVariableCapture(int p) {
         try {
             return variableCapture(p);
         } catch (Err e) {
@@ -170,15 +170,15 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         }
     }
 
-    int openArray(int p) {
+    private int openArray(int p) {
         return ch(ws0(p), '[');
     }
 
-    int closeArray(int p) {
+    private int closeArray(int p) {
         return ch(ws0(p), ']');
     }
 
-    R<QueryPart> predicateFilterClauses(int p) {
+    private R<QueryPart> predicateFilterClauses(int p) {
         int q = openArray(p);
         R<String> capture = optVariableCapture(q);
         R<List<List<GuardClause>>> filters = cnfClauses(capture.p(), this::clause);
@@ -187,7 +187,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(new Filter(capture.v(), filters.v()), o[0]);
     }
 
-    R<QueryPart> dottedProperty(int p) {
+    private R<QueryPart> dottedProperty(int p) {
         int q = ch(ws0(p), '.');
         char c = at(q);
         if (isDigit(c) || (c == '-' && isDigit(at(q + 1)))) {
@@ -210,7 +210,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         throw err(q, "expected a property name, index, %variable or * after '.'");
     }
 
-    R<QueryPart> allIndices(int p) {
+    private R<QueryPart> allIndices(int p) {
         int q = openArray(p);
         int star = ws0(q);
         if (at(star) == '*') {
@@ -220,7 +220,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(new AllIndices(name.v()), closeArray(name.p()));
     }
 
-    R<QueryPart> arrayIndex(int p) {
+    private R<QueryPart> arrayIndex(int p) {
         int q = openArray(p);
         R<Long> i = parseIntValue(q);
         int[] o = new int[1];
@@ -228,7 +228,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(new Index((int) i.v().longValue()), o[0]);
     }
 
-    R<QueryPart> mapKeyLookup(int p) {
+    private R<QueryPart> mapKeyLookup(int p) {
         int q = openArray(p);
         QueryPart part;
         int r;
@@ -245,7 +245,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(part, closeArray(r));
     }
 
-    R<QueryPart> mapKeysMatch(int p) {
+    private R<QueryPart> mapKeysMatch(int p) {
         int q = openArray(p);
         R<String> capture = optVariableCapture(q);
         int k = tag2(ws0(capture.p()), "KEYS", "keys");
@@ -276,11 +276,11 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(new MapKeyFilter(capture.v(), cmp, with), end);
     }
 
-    R<QueryPart> predicateOrIndex(int p) {
+    private R<QueryPart> predicateOrIndex(int p) {
         return memo(4, p, this::predicateOrIndexRaw);
     }
 
-    R<QueryPart> predicateOrIndexRaw(int p) {
+    private R<QueryPart> predicateOrIndexRaw(int p) {
         try {
             return allIndices(p);
         } catch (Err e) {
@@ -304,7 +304,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return predicateFilterClauses(p);
     }
 
-    R<QueryPart> dottedOrPredicate(int p) {
+    private R<QueryPart> dottedOrPredicate(int p) {
         try {
             return dottedProperty(p);
         } catch (Err e) {
@@ -312,7 +312,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         }
     }
 
-    R<List<QueryPart>> dottedAccess(int p) {
+    private R<List<QueryPart>> dottedAccess(int p) {
         R<QueryPart> first = dottedOrPredicate(p);
         List<QueryPart> parts = new ArrayList<>();
         parts.add(first.v());
@@ -333,7 +333,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         return new R<>(parts, q);
     }
 
-    R<String> propertyName(int p) {
+    private R<String> propertyName(int p) {
         if (isAsciiAlpha(at(p))) {
             return varName(p);
         }
@@ -343,7 +343,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
         throw err(p, "expected a property name");
     }
 
-    int someKeyword(int p) {
+    private int someKeyword(int p) {
         int q = tag2(ws0(p), "SOME", "some");
         return ws1(q);
     }
@@ -353,7 +353,7 @@ abstract class GuardQueryGrammar extends GuardLiteralGrammar {
     }
 
     /** access: [some] (this | %var | name | 'quoted') [parts]. */
-    R<AccessQuery> accessRaw(int p) {
+    private R<AccessQuery> accessRaw(int p) {
         boolean some = false;
         int q = p;
         try {
