@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cursor and combinator core of the Guard rule parser: the text, positions and their line and column, recoverable
- * and hard failures (cut points), whitespace and comments, separated lists and packrat memoisation.
+ * The cursor and combinator core of the Guard rule parser: the text, recoverable and hard failures (cut points), the
+ * furthest failure for the error message, whitespace and comments, separated lists and packrat memoisation. Lines,
+ * columns and the error itself come from {@link GuardSourcePositions}.
  */
 abstract class GuardCursor {
     /** A recoverable failure: the caller may try another alternative. */
@@ -40,7 +41,7 @@ abstract class GuardCursor {
     final String s;
     final int n;
     final String fileName;
-    private final int[] lineStarts;
+    private final GuardSourcePositions positions;
     int furthest;
     String furthestWhat = "";
 
@@ -48,50 +49,17 @@ abstract class GuardCursor {
         this.s = text;
         this.n = text.length();
         this.fileName = fileName;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.positions = new GuardSourcePositions(text, fileName);
     }
 
+    /** The error for a failure at a position: what was expected, the line and column, and the text there. */
     GuardParseException problem(int pos, String what) {
-        int line = lineOf(pos);
-        int col = columnOf(pos, line);
-        int end = s.indexOf('\n', pos);
-        String fragment = s.substring(Math.min(pos, n), end < 0 ? n : end).strip();
-        if (fragment.length() > 60) {
-            fragment = fragment.substring(0, 60) + "...";
-        }
-        String near = pos >= n ? "at the end of the file" : "near '" + fragment + "'";
-        return new GuardParseException(fileName, line, col, what + " " + near);
+        return positions.problem(pos, what);
     }
 
-    private int lineOf(int pos) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= pos) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
-    }
-
-    private int columnOf(int pos, int line) {
-        int start = lineStarts[line - 1];
-        return s.codePointCount(start, Math.min(pos, n)) + 1;
-    }
-
+    /** The file, line and column of a position. */
     FileLoc loc(int p) {
-        int line = lineOf(p);
-        return new FileLoc(fileName, line, columnOf(p, line));
+        return positions.loc(p);
     }
 
     Err err(int p, String what) {
