@@ -550,48 +550,7 @@ public final class GuardTest {
         if (!Files.exists(dir)) {
             throw new Fatal("The path `" + dir + "` does not exist");
         }
-        TreeMap<String, List<DirRule>> byDir = new TreeMap<>();
-        List<Path> others = new ArrayList<>();
-        try {
-            for (Path p : GuardFiles.walk(dir, false)) {
-                if (!Files.isRegularFile(p) || p.getFileName() == null) {
-                    continue;
-                }
-                String name = p.getFileName().toString();
-                if (name.endsWith(".guard") || name.endsWith(".ruleset")) {
-                    String prefix = name.endsWith(".guard") ? name.substring(0, name.length() - 6)
-                            : name.substring(0, name.length() - 8);
-                    String parent = p.getParent() == null ? "" : p.getParent().toString();
-                    byDir.computeIfAbsent(parent, k -> new ArrayList<>()).add(new DirRule(p, prefix,
-                            new ArrayList<>()));
-                } else {
-                    others.add(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new Fatal("I/O error when reading " + e.getMessage());
-        }
-        for (Path p : others) {
-            String name = p.getFileName().toString();
-            if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".jsn"))) {
-                continue;
-            }
-            Path parent = p.getParent();
-            if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("tests")
-                    || parent.getParent() == null) {
-                continue;
-            }
-            List<DirRule> candidates = byDir.get(parent.getParent().toString());
-            if (candidates == null) {
-                continue;
-            }
-            for (DirRule r : candidates) {
-                if (name.startsWith(r.prefix())) {
-                    r.tests().add(p);
-                    break;
-                }
-            }
-        }
+        TreeMap<String, List<DirRule>> byDir = rulesWithTests(dir);
         int exit = SUCCESS;
         List<Result> results = new ArrayList<>();
         for (List<DirRule> rules : byDir.values()) {
@@ -647,5 +606,55 @@ public final class GuardTest {
             return exit == SUCCESS ? code : exit;
         }
         return exit;
+    }
+
+    /**
+     * The rule files under a folder, by the folder that holds them, each with its spec files: those in the
+     * {@code tests} folder beside it whose name starts with the rule file's name.
+     */
+    private static TreeMap<String, List<DirRule>> rulesWithTests(Path dir) throws Fatal {
+        TreeMap<String, List<DirRule>> byDir = new TreeMap<>();
+        List<Path> others = new ArrayList<>();
+        try {
+            for (Path p : GuardFiles.walk(dir, false)) {
+                if (!Files.isRegularFile(p) || p.getFileName() == null) {
+                    continue;
+                }
+                String name = p.getFileName().toString();
+                if (name.endsWith(".guard") || name.endsWith(".ruleset")) {
+                    String prefix = name.endsWith(".guard") ? name.substring(0, name.length() - 6)
+                            : name.substring(0, name.length() - 8);
+                    String parent = p.getParent() == null ? "" : p.getParent().toString();
+                    byDir.computeIfAbsent(parent, k -> new ArrayList<>()).add(new DirRule(p, prefix,
+                            new ArrayList<>()));
+                } else {
+                    others.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new Fatal("I/O error when reading " + e.getMessage());
+        }
+        for (Path p : others) {
+            String name = p.getFileName().toString();
+            if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".jsn"))) {
+                continue;
+            }
+            Path parent = p.getParent();
+            if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("tests")
+                    || parent.getParent() == null) {
+                continue;
+            }
+            List<DirRule> candidates = byDir.get(parent.getParent().toString());
+            if (candidates == null) {
+                continue;
+            }
+            for (DirRule r : candidates) {
+                if (name.startsWith(r.prefix())) {
+                    r.tests().add(p);
+                    break;
+                }
+            }
+        }
+        return byDir;
     }
 }

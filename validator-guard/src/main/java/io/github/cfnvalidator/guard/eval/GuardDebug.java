@@ -123,30 +123,10 @@ final class GuardDebug {
                 tuple("List", v.path(), sb);
                 sb.append(list(((GuardValue.ListV) v).items()));
                 break;
-            case MAP: {
+            case MAP:
                 tuple("Map", v.path(), sb);
-                GuardValue.MapV m = (GuardValue.MapV) v;
-                sb.append("MapValue { keys: [");
-                for (int i = 0; i < m.keys().size(); i++) {
-                    if (i > 0) {
-                        sb.append(", ");
-                    }
-                    value(m.keys().get(i), sb);
-                }
-                sb.append("], values: {");
-                boolean first = true;
-                for (Map.Entry<String, GuardValue> e : m.values().entrySet()) {
-                    if (!first) {
-                        sb.append(", ");
-                    }
-                    first = false;
-                    string(e.getKey(), sb);
-                    sb.append(": ");
-                    value(e.getValue(), sb);
-                }
-                sb.append("} }");
+                map((GuardValue.MapV) v, sb);
                 break;
-            }
             case RANGE_INT: {
                 GuardValue.RangeInt r = (GuardValue.RangeInt) v;
                 tuple("RangeInt", v.path(), sb);
@@ -169,6 +149,29 @@ final class GuardDebug {
             }
         }
         sb.append("))");
+    }
+
+    /** The MapValue of a map: its keys (with their paths) and its values. */
+    private static void map(GuardValue.MapV m, StringBuilder sb) {
+        sb.append("MapValue { keys: [");
+        for (int i = 0; i < m.keys().size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            value(m.keys().get(i), sb);
+        }
+        sb.append("], values: {");
+        boolean first = true;
+        for (Map.Entry<String, GuardValue> e : m.values().entrySet()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            string(e.getKey(), sb);
+            sb.append(": ");
+            value(e.getValue(), sb);
+        }
+        sb.append("} }");
     }
 
     /** Rust's {@code {:?}} of an f64. */

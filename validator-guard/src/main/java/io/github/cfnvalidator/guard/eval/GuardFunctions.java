@@ -84,175 +84,233 @@ public final class GuardFunctions {
                 out.add(count(args.get(0)));
                 return out;
             case "json_parse":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Str s) {
-                        out.add(jsonParse(s));
-                    }
-                }
-                return out;
-            case "regex_replace": {
-                String extract = stringArg(args.get(1), "regex_replace function requires the second argument to "
-                        + "be a string");
-                String replace = stringArg(args.get(2), "regex_replace function requires the third argument to "
-                        + "be a string");
-                Pattern p;
-                try {
-                    p = GuardRegex.compile(extract);
-                } catch (PatternSyntaxException e) {
-                    throw new GuardEvalException(Kind.OTHER, "Regex expression parse error for rules file "
-                            + e.getDescription());
-                }
-                for (QueryResult q : args.get(0)) {
-                    if (q.valueOrNull() instanceof GuardValue.Str s) {
-                        StringBuilder replaced = new StringBuilder();
-                        Matcher m = p.matcher(s.value());
-                        while (m.find()) {
-                            expand(m, replace, replaced);
-                        }
-                        out.add(new GuardValue.Str(s.path(), replaced.toString()));
-                    }
-                }
-                return out;
-            }
-            case "substring": {
-                int from = numberArg(args.get(1), "substring function requires the second argument to be a number");
-                int to = numberArg(args.get(2), "substring function requires the third argument to be a number");
-                for (QueryResult q : args.get(0)) {
-                    if (q.valueOrNull() instanceof GuardValue.Str s) {
-                        byte[] bytes = s.value().getBytes(StandardCharsets.UTF_8);
-                        if (!s.value().isEmpty() && from < to && from <= bytes.length && to <= bytes.length) {
-                            String sub = utf8Slice(bytes, from, to);
-                            if (sub == null) {
-                                // cfn-guard 3.1.1 panics here (exit 101); we stop with a message instead
-                                throw new GuardEvalException(Kind.OTHER, "substring bounds " + from + ".." + to
-                                        + " fall inside a multi-byte character of \"" + s.value() + "\" at "
-                                        + s.path() + " (bounds count UTF-8 bytes)");
-                            }
-                            out.add(new GuardValue.Str(s.path(), sub));
-                        }
-                    }
-                }
-                return out;
-            }
+                return jsonParseAll(args);
+            case "regex_replace":
+                return regexReplace(args);
+            case "substring":
+                return substring(args);
             case "to_upper":
             case "to_lower":
-                for (QueryResult q : args.get(0)) {
-                    if (q.valueOrNull() instanceof GuardValue.Str s) {
-                        String t = name.equals("to_upper") ? s.value().toUpperCase(Locale.ROOT)
-                                : s.value().toLowerCase(Locale.ROOT);
-                        out.add(new GuardValue.Str(s.path(), t));
-                    }
-                }
-                return out;
+                return changeCase(name, args);
             case "join":
                 out.add(join(args.get(0), args.get(1)));
                 return out;
             case "url_decode":
-                for (QueryResult q : args.get(0)) {
-                    if (q.valueOrNull() instanceof GuardValue.Str s) {
-                        String d = urlDecode(s.value());
-                        if (d != null) {
-                            out.add(new GuardValue.Str(s.path(), d));
-                        }
-                    }
-                }
-                return out;
+                return urlDecodeAll(args);
             case "parse_int":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Str s) {
-                        Long i = GuardDataReader.rustI64(s.value());
-                        if (i == null) {
-                            throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
-                                    + " into an integer at " + s.path());
-                        }
-                        out.add(new GuardValue.Int(s.path(), i));
-                    } else if (v instanceof GuardValue.Int i) {
-                        out.add(new GuardValue.Int(i.path(), i.value()));
-                    } else if (v instanceof GuardValue.Chr c) {
-                        out.add(new GuardValue.Int(c.path(), digit(c, "an integer")));
-                    } else if (v instanceof GuardValue.Flt f) {
-                        out.add(new GuardValue.Int(f.path(), saturatingLong(f.value())));
-                    }
-                }
-                return out;
+                return parseInt(args);
             case "parse_float":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Str s) {
-                        Double d = GuardDataReader.rustF64(s.value());
-                        if (d == null) {
-                            throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
-                                    + " into a float at " + s.path());
-                        }
-                        out.add(new GuardValue.Flt(s.path(), d));
-                    } else if (v instanceof GuardValue.Int i) {
-                        out.add(new GuardValue.Flt(i.path(), (double) i.value()));
-                    } else if (v instanceof GuardValue.Flt f) {
-                        out.add(new GuardValue.Flt(f.path(), f.value()));
-                    } else if (v instanceof GuardValue.Chr c) {
-                        out.add(new GuardValue.Flt(c.path(), digit(c, "a float")));
-                    }
-                }
-                return out;
+                return parseFloat(args);
             case "parse_string":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Int i) {
-                        out.add(new GuardValue.Str(i.path(), Long.toString(i.value())));
-                    } else if (v instanceof GuardValue.Flt f) {
-                        out.add(new GuardValue.Str(f.path(), GuardJson.rustDisplay(f.value())));
-                    } else if (v instanceof GuardValue.Bool b) {
-                        out.add(new GuardValue.Str(b.path(), Boolean.toString(b.value())));
-                    } else if (v instanceof GuardValue.Str s) {
-                        out.add(new GuardValue.Str(s.path(), s.value()));
-                    } else if (v instanceof GuardValue.Chr c) {
-                        out.add(new GuardValue.Str(c.path(), new String(Character.toChars(c.value()))));
-                    }
-                }
-                return out;
+                return parseString(args);
             case "parse_boolean":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Bool b) {
-                        out.add(new GuardValue.Bool(b.path(), b.value()));
-                    } else if (v instanceof GuardValue.Str s) {
-                        String l = s.value().toLowerCase(Locale.ROOT);
-                        if (l.equals("true") || l.equals("false")) {
-                            out.add(new GuardValue.Bool(s.path(), l.equals("true")));
-                        } else {
-                            throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
-                                    + " into a boolean at " + s.path());
-                        }
-                    }
-                }
-                return out;
+                return parseBoolean(args);
             case "parse_char":
-                for (QueryResult q : args.get(0)) {
-                    GuardValue v = q.valueOrNull();
-                    if (v instanceof GuardValue.Int i) {
-                        if (i.value() < 0 || i.value() > 9) {
-                            throw new GuardEvalException(Kind.PARSE, "failed to convert an int: " + i.value()
-                                    + " into a char at " + i.path());
-                        }
-                        out.add(new GuardValue.Chr(i.path(), '0' + (int) i.value()));
-                    } else if (v instanceof GuardValue.Str s) {
-                        if (s.value().getBytes(StandardCharsets.UTF_8).length > 1) {
-                            throw new GuardEvalException(Kind.PARSE, "failed to convert an string: " + s.value()
-                                    + " into a char at " + s.path());
-                        }
-                        if (!s.value().isEmpty()) {
-                            out.add(new GuardValue.Chr(s.path(), s.value().codePointAt(0)));
-                        }
-                    } else if (v instanceof GuardValue.Chr c) {
-                        out.add(new GuardValue.Str(c.path(), new String(Character.toChars(c.value()))));
-                    }
-                }
-                return out;
+                return parseChar(args);
             default:
                 throw new GuardEvalException(Kind.PARSE, "No function named " + name);
         }
+    }
+
+    /** cfn-guard's {@code json_parse}. */
+    private static List<GuardValue> jsonParseAll(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Str s) {
+                out.add(jsonParse(s));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code regex_replace}. */
+    private static List<GuardValue> regexReplace(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        String extract = stringArg(args.get(1), "regex_replace function requires the second argument to "
+                + "be a string");
+        String replace = stringArg(args.get(2), "regex_replace function requires the third argument to "
+                + "be a string");
+        Pattern p;
+        try {
+            p = GuardRegex.compile(extract);
+        } catch (PatternSyntaxException e) {
+            throw new GuardEvalException(Kind.OTHER, "Regex expression parse error for rules file "
+                    + e.getDescription());
+        }
+        for (QueryResult q : args.get(0)) {
+            if (q.valueOrNull() instanceof GuardValue.Str s) {
+                StringBuilder replaced = new StringBuilder();
+                Matcher m = p.matcher(s.value());
+                while (m.find()) {
+                    expand(m, replace, replaced);
+                }
+                out.add(new GuardValue.Str(s.path(), replaced.toString()));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code substring}. */
+    private static List<GuardValue> substring(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        int from = numberArg(args.get(1), "substring function requires the second argument to be a number");
+        int to = numberArg(args.get(2), "substring function requires the third argument to be a number");
+        for (QueryResult q : args.get(0)) {
+            if (q.valueOrNull() instanceof GuardValue.Str s) {
+                byte[] bytes = s.value().getBytes(StandardCharsets.UTF_8);
+                if (!s.value().isEmpty() && from < to && from <= bytes.length && to <= bytes.length) {
+                    String sub = utf8Slice(bytes, from, to);
+                    if (sub == null) {
+                        // cfn-guard 3.1.1 panics here (exit 101); we stop with a message instead
+                        throw new GuardEvalException(Kind.OTHER, "substring bounds " + from + ".." + to
+                                + " fall inside a multi-byte character of \"" + s.value() + "\" at "
+                                + s.path() + " (bounds count UTF-8 bytes)");
+                    }
+                    out.add(new GuardValue.Str(s.path(), sub));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code to_upper/to_lower}. */
+    private static List<GuardValue> changeCase(String name, List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            if (q.valueOrNull() instanceof GuardValue.Str s) {
+                String t = name.equals("to_upper") ? s.value().toUpperCase(Locale.ROOT)
+                        : s.value().toLowerCase(Locale.ROOT);
+                out.add(new GuardValue.Str(s.path(), t));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code url_decode}. */
+    private static List<GuardValue> urlDecodeAll(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            if (q.valueOrNull() instanceof GuardValue.Str s) {
+                String d = urlDecode(s.value());
+                if (d != null) {
+                    out.add(new GuardValue.Str(s.path(), d));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code parse_int}. */
+    private static List<GuardValue> parseInt(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Str s) {
+                Long i = GuardDataReader.rustI64(s.value());
+                if (i == null) {
+                    throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
+                            + " into an integer at " + s.path());
+                }
+                out.add(new GuardValue.Int(s.path(), i));
+            } else if (v instanceof GuardValue.Int i) {
+                out.add(new GuardValue.Int(i.path(), i.value()));
+            } else if (v instanceof GuardValue.Chr c) {
+                out.add(new GuardValue.Int(c.path(), digit(c, "an integer")));
+            } else if (v instanceof GuardValue.Flt f) {
+                out.add(new GuardValue.Int(f.path(), saturatingLong(f.value())));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code parse_float}. */
+    private static List<GuardValue> parseFloat(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Str s) {
+                Double d = GuardDataReader.rustF64(s.value());
+                if (d == null) {
+                    throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
+                            + " into a float at " + s.path());
+                }
+                out.add(new GuardValue.Flt(s.path(), d));
+            } else if (v instanceof GuardValue.Int i) {
+                out.add(new GuardValue.Flt(i.path(), (double) i.value()));
+            } else if (v instanceof GuardValue.Flt f) {
+                out.add(new GuardValue.Flt(f.path(), f.value()));
+            } else if (v instanceof GuardValue.Chr c) {
+                out.add(new GuardValue.Flt(c.path(), digit(c, "a float")));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code parse_string}. */
+    private static List<GuardValue> parseString(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Int i) {
+                out.add(new GuardValue.Str(i.path(), Long.toString(i.value())));
+            } else if (v instanceof GuardValue.Flt f) {
+                out.add(new GuardValue.Str(f.path(), GuardJson.rustDisplay(f.value())));
+            } else if (v instanceof GuardValue.Bool b) {
+                out.add(new GuardValue.Str(b.path(), Boolean.toString(b.value())));
+            } else if (v instanceof GuardValue.Str s) {
+                out.add(new GuardValue.Str(s.path(), s.value()));
+            } else if (v instanceof GuardValue.Chr c) {
+                out.add(new GuardValue.Str(c.path(), new String(Character.toChars(c.value()))));
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code parse_boolean}. */
+    private static List<GuardValue> parseBoolean(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Bool b) {
+                out.add(new GuardValue.Bool(b.path(), b.value()));
+            } else if (v instanceof GuardValue.Str s) {
+                String l = s.value().toLowerCase(Locale.ROOT);
+                if (l.equals("true") || l.equals("false")) {
+                    out.add(new GuardValue.Bool(s.path(), l.equals("true")));
+                } else {
+                    throw new GuardEvalException(Kind.PARSE, "failed to convert a string: " + s.value()
+                            + " into a boolean at " + s.path());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** cfn-guard's {@code parse_char}. */
+    private static List<GuardValue> parseChar(List<List<QueryResult>> args) throws GuardEvalException {
+        List<GuardValue> out = new ArrayList<>();
+        for (QueryResult q : args.get(0)) {
+            GuardValue v = q.valueOrNull();
+            if (v instanceof GuardValue.Int i) {
+                if (i.value() < 0 || i.value() > 9) {
+                    throw new GuardEvalException(Kind.PARSE, "failed to convert an int: " + i.value()
+                            + " into a char at " + i.path());
+                }
+                out.add(new GuardValue.Chr(i.path(), '0' + (int) i.value()));
+            } else if (v instanceof GuardValue.Str s) {
+                if (s.value().getBytes(StandardCharsets.UTF_8).length > 1) {
+                    throw new GuardEvalException(Kind.PARSE, "failed to convert an string: " + s.value()
+                            + " into a char at " + s.path());
+                }
+                if (!s.value().isEmpty()) {
+                    out.add(new GuardValue.Chr(s.path(), s.value().codePointAt(0)));
+                }
+            } else if (v instanceof GuardValue.Chr c) {
+                out.add(new GuardValue.Str(c.path(), new String(Character.toChars(c.value()))));
+            }
+        }
+        return out;
     }
 
     private static long saturatingLong(double d) {

@@ -272,7 +272,7 @@ public final class GuardResolverIntrinsics implements GuardIntrinsics {
     /** The unary check on one concrete value ({@code null}: the property is absent); {@code null} if undefined. */
     private static Boolean test(CmpOp op, GuardValue v) {
         try {
-            return GuardEvaluator.unaryTest(op, v == null
+            return GuardUnaryChecks.unaryTest(op, v == null
                     ? new QueryResult.UnResolved(null, "", null) : new QueryResult.Resolved(v));
         } catch (GuardEvalException e) {
             return null;

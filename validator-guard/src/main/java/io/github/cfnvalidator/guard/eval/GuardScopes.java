@@ -194,7 +194,7 @@ public final class GuardScopes {
 
         @Override
         public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
-            return GuardEvaluator.queryRetrieval(0, query, root, this, -1);
+            return GuardQueries.queryRetrieval(0, query, root, this, -1);
         }
 
         @Override
@@ -256,7 +256,7 @@ public final class GuardScopes {
             }
             FunctionExpr f = functions.get(name);
             if (f != null) {
-                List<QueryResult> result = List.copyOf(GuardEvaluator.resolveFunction(f.name(), f.parameters(),
+                List<QueryResult> result = List.copyOf(GuardQueries.resolveFunction(f.name(), f.parameters(),
                         this));
                 resolved.put(name, result);
                 return result;
@@ -266,7 +266,7 @@ public final class GuardScopes {
                 throw new GuardEvalException(Kind.MISSING_VALUE, "Could not resolve variable by name " + name
                         + " across scopes");
             }
-            List<QueryResult> result = GuardEvaluator.queryRetrieval(0, q.parts(), root, this, -1);
+            List<QueryResult> result = GuardQueries.queryRetrieval(0, q.parts(), root, this, -1);
             if (!q.matchAll()) {
                 result.removeIf(r -> !(r instanceof QueryResult.Resolved));
             }
@@ -383,7 +383,7 @@ public final class GuardScopes {
 
         @Override
         public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
-            return GuardEvaluator.queryRetrieval(0, query, root, this, -1);
+            return GuardQueries.queryRetrieval(0, query, root, this, -1);
         }
 
         @Override
@@ -408,7 +408,7 @@ public final class GuardScopes {
             }
             FunctionExpr f = functions.get(name);
             if (f != null) {
-                List<QueryResult> result = GuardEvaluator.resolveFunction(f.name(), f.parameters(), this);
+                List<QueryResult> result = GuardQueries.resolveFunction(f.name(), f.parameters(), this);
                 cache(name, result);
                 return result;
             }
@@ -416,7 +416,7 @@ public final class GuardScopes {
             if (q == null) {
                 return parent.resolveVariable(name);
             }
-            List<QueryResult> result = GuardEvaluator.queryRetrieval(0, q.parts(), root, this, -1);
+            List<QueryResult> result = GuardQueries.queryRetrieval(0, q.parts(), root, this, -1);
             if (!q.matchAll()) {
                 result.removeIf(r -> !(r instanceof QueryResult.Resolved));
             }
@@ -443,7 +443,7 @@ public final class GuardScopes {
 
         @Override
         public List<QueryResult> query(List<QueryPart> query) throws GuardEvalException {
-            return GuardEvaluator.queryRetrieval(0, query, root, parent, -1);
+            return GuardQueries.queryRetrieval(0, query, root, parent, -1);
         }
 
         @Override
