@@ -1,6 +1,5 @@
 package io.github.cfnvalidator.resolve;
 
-import io.github.cfnvalidator.template.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -78,11 +78,6 @@ public final class SageMakerLinks {
         return List.copyOf(out);
     }
 
-    /** The resources of a type one resolved value refers to (see {@link #referencedBy(Value, Scenario, String)}). */
-    public List<ResourceInstance> referencedBy(Value v, String type) {
-        return referencedBy(v, Scenario.ANY, type);
-    }
-
     /**
      * The resources of a type one value (resolved in {@code s}) refers to: {@code Ref} or {@code Fn::GetAtt} of the
      * resource itself (for SageMaker resources {@code Ref} is the ARN, which CloudFormation refuses where a name is

@@ -98,7 +98,11 @@ public final class Template {
      * {@code Resources} section added, whose nodes keep their positions in the file.
      */
     public static Node asTemplateTree(Node document) {
-        switch (inputKind(document)) {
+        return asTemplateTree(document, inputKind(document));
+    }
+
+    private static Node asTemplateTree(Node document, InputKind kind) {
+        switch (kind) {
             case TERRAFORM_PLAN:
                 return TerraformPlan.translate((MapNode) document);
             case DESCRIBE_ENDPOINT_CONFIG:
@@ -117,7 +121,7 @@ public final class Template {
      */
     public static Template of(Node document) throws TemplateParseException {
         InputKind kind = inputKind(document);
-        document = asTemplateTree(document);
+        document = asTemplateTree(document, kind);
         String file = document.location().file();
         List<ParseProblem> problems = new ArrayList<>();
         if (!(document instanceof MapNode root)) {
